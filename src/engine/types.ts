@@ -1,0 +1,100 @@
+import type { DocumentModel } from '../model/types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A replacement of `text[range[0]..range[1])` — offsets in UTF-16 code units, as in ESLint. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+/** What a kind's check returns: offsets, not line/column (the engine converts once). */
+export interface Report {
+  /** Key into the kind's `messages`; defaults to 'default' (the rule file's `message`). */
+  messageId?: string;
+  /** Values interpolated into the message template as `{name}`. */
+  data?: Record<string, string | number>;
+  start: number;
+  end: number;
+  /** Only safe fixes: applied by `--fix` without review. Must stay inside [start, end]. */
+  fix?: Fix;
+  /** A report may lower (never raise) the rule's severity, e.g. an `info` hint inside an error rule. */
+  severity?: Severity;
+}
+
+/** A finding, in the vfile-message / ESLint shape. Lines are 1-based; columns are UTF-16 code units + 1. */
+export interface LintMessage {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets into the modelled text, for fixes, editors and highlighting. */
+  start: number;
+  end: number;
+  fix?: Fix;
+  data?: Record<string, string | number>;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  /** The text the offsets refer to (after decoding); kept for formatters that quote it. */
+  source?: string;
+}
+
+/** Schema of one kind option; the engine validates rule files against it (Vale's definition.go, written once). */
+export type OptionSchema =
+  | { type: 'string'; required?: boolean; description: string; default?: string }
+  | { type: 'number'; required?: boolean; description: string; default?: number }
+  | { type: 'boolean'; required?: boolean; description: string; default?: boolean }
+  | { type: 'regex'; required?: boolean; description: string; default?: string }
+  | { type: 'string[]'; required?: boolean; description: string; default?: string[] }
+  | { type: 'map'; required?: boolean; description: string; default?: Record<string, string> }
+  /** Free-form structured data validated by the kind itself through `validate`. */
+  | { type: 'object'; required?: boolean; description: string; default?: unknown };
+
+export interface KindContext {
+  /** Resolved rule (id, severity, messages) the check runs for. */
+  rule: LoadedRule;
+}
+
+/**
+ * A rule kind: metadata plus a pure check, like an ESLint rule module.
+ * `O` is the option object after validation and defaults.
+ */
+export interface Kind<O = Record<string, unknown>> {
+  name: string;
+  description: string;
+  options: Record<string, OptionSchema>;
+  /** Message templates by id; the rule file's `message` overrides 'default', `messages` overrides any. */
+  messages: Record<string, string>;
+  /** Extra validation beyond the schema (cross-field rules, structured options). Return error strings keyed by option. */
+  validate?(options: O): { option: string; message: string }[];
+  /** Called once per rule load, so patterns and matchers are compiled once, not per document. */
+  prepare?(options: O): unknown;
+  check(model: DocumentModel, options: O, prepared: unknown, context: KindContext): Report[];
+}
+
+/** A rule file after loading and validation. */
+export interface LoadedRule {
+  id: string;
+  kind: string;
+  severity: Severity;
+  message: string;
+  messages: Record<string, string>;
+  description: string;
+  /** Documentation URL shown by editors and SARIF. */
+  url: string;
+  /** Rule file it came from (for errors and `fazhi-lint rules`). */
+  file: string;
+  pack: string;
+  options: Record<string, unknown>;
+  /** Examples for `explain` and the test that every rule fires. */
+  examples?: { invalid?: string[]; valid?: string[] };
+}

@@ -109,8 +109,10 @@ export interface DocumentModel {
   text: string;
   lines: Line[];
   paragraphs: Paragraph[];
-  /** All headings in document order (Markdown, numbering, styles and enumeration leads). */
+  /** Structural headings in document order (Markdown, Word styles, official numbering 一、（一）1.（1）). */
   headings: Heading[];
+  /** Enumeration leads 一是/二是…, at a paragraph start or after a sentence end, in document order. */
+  enumerations: Heading[];
   /** Section tree; `root.children` are the level-1 sections. */
   root: Section;
   title: Title | null;

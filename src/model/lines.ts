@@ -1,0 +1,51 @@
+import type { Line } from './types.js';
+
+/** Splits text into lines on LF, CRLF and lone CR alike, keeping offsets into the original text. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let n = 1;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ number: n++, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ number: n, start, end: len, text: text.slice(start) });
+  return lines;
+}
+
+/** Index of the line containing `offset` (binary search over line starts). */
+export function lineIndexAt(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid] as Line).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Unicode white space a pasted report uses for alignment: ASCII space and tab, U+00A0, U+3000,
+ * the U+2000 block, and zero-width characters that editors hide.
+ */
+export const SPACE_RE = /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]/;
+
+export function isBlank(s: string): boolean {
+  for (const ch of s) if (!SPACE_RE.test(ch)) return false;
+  return true;
+}
+
+/** Offsets of `s` after trimming all Unicode spaces at both ends, relative to `s`. */
+export function trimRange(s: string): [number, number] {
+  let a = 0;
+  let b = s.length;
+  while (a < b && SPACE_RE.test(s[a] as string)) a++;
+  while (b > a && SPACE_RE.test(s[b - 1] as string)) b--;
+  return [a, b];
+}

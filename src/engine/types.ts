@@ -46,6 +46,10 @@ export interface LintResult {
   infoCount: number;
   /** The text the offsets refer to (after decoding); kept for formatters that quote it. */
   source?: string;
+  /** Facts the user should know about how the file was read (e.g. the encoding assumed). */
+  notes?: string[];
+  /** Set when the file could not be read or linted at all (ESLint's `fatal`). */
+  fatal?: string;
 }
 
 /** Schema of one kind option; the engine validates rule files against it (Vale's definition.go, written once). */
@@ -59,9 +63,19 @@ export type OptionSchema =
   /** Free-form structured data validated by the kind itself through `validate`. */
   | { type: 'object'; required?: boolean; description: string; default?: unknown };
 
+export interface PrepareEnv {
+  /** Shipped rules may use V8 RegExp features; user rules are compiled for RE2 (see engine/pattern.ts). */
+  trusted: boolean;
+}
+
 export interface KindContext {
   /** Resolved rule (id, severity, messages) the check runs for. */
   rule: LoadedRule;
+  /**
+   * Options of another loaded rule, by id (like ESLint's shared settings): rules that need the report's
+   * parts read the aliases of `required-sections` instead of repeating them.
+   */
+  ruleOptions(id: string): Record<string, unknown> | undefined;
 }
 
 /**
@@ -77,7 +91,7 @@ export interface Kind<O = Record<string, unknown>> {
   /** Extra validation beyond the schema (cross-field rules, structured options). Return error strings keyed by option. */
   validate?(options: O): { option: string; message: string }[];
   /** Called once per rule load, so patterns and matchers are compiled once, not per document. */
-  prepare?(options: O): unknown;
+  prepare?(options: O, env: PrepareEnv): unknown;
   check(model: DocumentModel, options: O, prepared: unknown, context: KindContext): Report[];
 }
 
@@ -94,6 +108,8 @@ export interface LoadedRule {
   /** Rule file it came from (for errors and `fazhi-lint rules`). */
   file: string;
   pack: string;
+  /** Whether the rule comes from a shipped pack (see PrepareEnv). */
+  trusted: boolean;
   options: Record<string, unknown>;
   /** Examples for `explain` and the test that every rule fires. */
   examples?: { invalid?: string[]; valid?: string[] };

@@ -1,0 +1,90 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, ConfigErrors } from '../engine/errors.js';
+import { InputError } from '../input/index.js';
+import { runLint } from './lint.js';
+import { runRules } from './rules.js';
+
+export const VERSION = '0.1.0';
+
+/** Exit codes, as documented in the README: 0 clean, 1 findings over the threshold, 2 failure. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('应为非负整数');
+  return n;
+}
+
+function size(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('应为字节数，如 20MB、512KB');
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildProgram(): Command {
+  const program = new Command('fazhi-lint')
+    .description('法治政府建设年度报告合规检查：结构、规范表述、数字与标点、落款与日期')
+    .version(VERSION, '-v, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('[paths...]', '要检查的文件或文件夹（.md .txt .docx）；- 表示标准输入')
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(['stylish', 'json']).default('stylish'))
+    .option('--rules <dir>', '加载自定义规则文件夹（可重复）', collect, [])
+    .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
+    .option('--quiet', '只报告错误，不报告警告和提示')
+    .option('--max-warnings <n>', '警告超过 n 个时以退出码 1 结束', integer)
+    .option('--no-color', '不使用颜色')
+    .option('--fix', '自动修复可安全修复的问题并写回文件')
+    .option('--fix-dry-run', '显示修复后的差异，不写文件')
+    .option('--stdin-filename <name>', '标准输入的文件名（决定格式和配置）')
+    .option('--encoding <label>', '指定文本编码（如 gb18030、utf-16le），不再自动检测')
+    .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
+    .option('--debug', '出错时显示内部调用栈')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runLint(paths, opts);
+    });
+  program
+    .command('rules')
+    .description('列出已加载的规则及其级别和说明')
+    .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
+    .option('-f, --format <name>', '输出格式：text 或 json', 'text')
+    .action(async (opts) => {
+      process.exitCode = await runRules(opts);
+    });
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(`fazhi-lint: ${s.replace(/^error: /, '')}`),
+  });
+  program.exitOverride();
+  return program;
+}
+
+/** Entry point: never lets a stack trace reach a drafter; every failure becomes one clear line and exit 2. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') {
+      process.exitCode = EXIT.ok;
+      return;
+    }
+    if (code?.startsWith('commander.')) {
+      process.exitCode = EXIT.failure;
+      return;
+    }
+    process.stderr.write(`${describeFailure(e)}\n`);
+    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = EXIT.failure;
+  }
+}
+
+export function describeFailure(e: unknown): string {
+  if (e instanceof ConfigErrors) return `fazhi-lint: 规则或配置有误，未进行检查：\n${e.errors.map((x) => `  ${x.format()}`).join('\n')}`;
+  if (e instanceof ConfigError) return `fazhi-lint: 规则或配置有误，未进行检查：\n  ${e.format()}`;
+  if (e instanceof InputError) return `fazhi-lint: ${e.message}`;
+  return `fazhi-lint: 内部错误：${e instanceof Error ? e.message : String(e)}（加 --debug 查看详情，并请报告此问题）`;
+}

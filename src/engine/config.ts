@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { globToRegExp, matchesAny } from '../util/glob.js';
+import { ConfigError } from './errors.js';
+import type { Severity } from './types.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+
+export const CONFIG_FILE_NAMES = ['.fazhi-lint.yaml', '.fazhi-lint.yml'];
+
+/** A rule's setting in a config: `off`, a severity, or `[severity, options]`. */
+export interface RuleSetting {
+  severity: Severity | 'off';
+  options?: Record<string, unknown>;
+}
+
+/** One config file after validation; paths are absolute. */
+interface ConfigFile {
+  file: string;
+  dir: string;
+  root: boolean;
+  rules: Map<string, RuleSetting>;
+  rulesDirs: string[];
+  ignores: RegExp[];
+  ignore: Map<string, string[]>;
+  overrides: { files: RegExp[]; rules: Map<string, RuleSetting> }[];
+}
+
+/** The settings that apply to one linted file, after cascading. */
+export interface ResolvedConfig {
+  rules: Map<string, RuleSetting>;
+  rulesDirs: string[];
+  /** Quoted texts to ignore per rule id (match-scoped suppression for text and Word files). */
+  ignore: Map<string, string[]>;
+  /** True when an `ignores` glob excludes the file. */
+  ignored: boolean;
+  /** Config files that contributed, nearest last. */
+  files: string[];
+}
+
+const TOP_KEYS = new Set(['root', 'extends', 'rules', 'rulesDirs', 'ignores', 'ignore', 'overrides']);
+
+function parseRuleSettings(src: YamlSource, key: string, value: unknown): Map<string, RuleSetting> {
+  const out = new Map<string, RuleSetting>();
+  if (value === undefined || value === null) return out;
+  const fail = (m: string): never => {
+    const pos = src.at(key);
+    throw new ConfigError(src.file, m, pos.line, pos.column);
+  };
+  if (typeof value !== 'object' || Array.isArray(value)) fail(`“${key}” 应为 “规则名: off|info|warning|error” 的映射`);
+  for (const [id, v] of Object.entries(value as Record<string, unknown>)) {
+    const sev = Array.isArray(v) ? v[0] : v;
+    if (sev !== 'off' && sev !== 'error' && sev !== 'warning' && sev !== 'info') {
+      fail(`规则 “${id}” 的设置应为 off、info、warning、error，或 [级别, {选项}]`);
+    }
+    const options = Array.isArray(v) ? v[1] : undefined;
+    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+      fail(`规则 “${id}” 的选项应为映射`);
+    }
+    out.set(id, { severity: sev as RuleSetting['severity'], options: options as Record<string, unknown> | undefined });
+  }
+  return out;
+}
+
+function stringList(src: YamlSource, key: string, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+    const pos = src.at(key);
+    throw new ConfigError(src.file, `“${key}” 应为字符串或字符串列表`, pos.line, pos.column);
+  }
+  return list as string[];
+}
+
+const cache = new Map<string, ConfigFile[]>();
+
+/** Reads a config file and, first, the files it extends (so the file itself wins). */
+export function readConfigChain(file: string, seen: Set<string> = new Set()): ConfigFile[] {
+  const abs = resolve(file);
+  const hit = cache.get(abs);
+  if (hit) return hit;
+  if (seen.has(abs)) throw new ConfigError(abs, '“extends” 形成了循环引用');
+  seen.add(abs);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ConfigError(abs, `无法读取配置文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const src = parseYamlSource(abs, text);
+  const value = src.value ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(abs, '配置文件应是一个 YAML 映射', 1, 1);
+  const raw = value as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.has(key)) {
+      const pos = src.at(key);
+      throw new ConfigError(abs, `未知的配置项 “${key}”；可用：${[...TOP_KEYS].join('、')}`, pos.line, pos.column);
+    }
+  }
+  const dir = dirname(abs);
+  const chain: ConfigFile[] = [];
+  for (const ext of stringList(src, 'extends', raw.extends)) chain.push(...readConfigChain(resolve(dir, ext), seen));
+  const ignore = new Map<string, string[]>();
+  if (raw.ignore !== undefined) {
+    if (typeof raw.ignore !== 'object' || raw.ignore === null || Array.isArray(raw.ignore)) {
+      const pos = src.at('ignore');
+      throw new ConfigError(abs, '“ignore” 应为 “规则名: [要忽略的原文…]” 的映射', pos.line, pos.column);
+    }
+    for (const [id, list] of Object.entries(raw.ignore as Record<string, unknown>)) ignore.set(id, stringList(src, 'ignore', list));
+  }
+  const overrides: ConfigFile['overrides'] = [];
+  if (raw.overrides !== undefined) {
+    if (!Array.isArray(raw.overrides)) {
+      const pos = src.at('overrides');
+      throw new ConfigError(abs, '“overrides” 应为列表，每项含 files 和 rules', pos.line, pos.column);
+    }
+    for (const o of raw.overrides as Record<string, unknown>[]) {
+      overrides.push({
+        files: stringList(src, 'overrides', o?.files).map(globToRegExp),
+        rules: parseRuleSettings(src, 'overrides', o?.rules),
+      });
+    }
+  }
+  chain.push({
+    file: abs,
+    dir,
+    root: raw.root === true,
+    rules: parseRuleSettings(src, 'rules', raw.rules),
+    rulesDirs: stringList(src, 'rulesDirs', raw.rulesDirs).map((d) => resolve(dir, d)),
+    ignores: stringList(src, 'ignores', raw.ignores).map(globToRegExp),
+    ignore,
+    overrides,
+  });
+  cache.set(abs, chain);
+  return chain;
+}
+
+/** Config files that apply to a file: the nearest `.fazhi-lint.yaml` walking up, and those above it until `root: true`. */
+export function findConfigFiles(forFile: string): string[] {
+  const found: string[] = [];
+  let dir = dirname(resolve(forFile));
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) {
+        found.unshift(candidate);
+        break;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return found;
+}
+
+/** Cascades config files (farthest first, nearest wins per rule and per key) into the settings for `forFile`. */
+export function resolveConfig(forFile: string, explicit?: string): ResolvedConfig {
+  const files = explicit ? [explicit] : findConfigFiles(forFile);
+  const chain: ConfigFile[] = [];
+  for (const f of files) {
+    const c = readConfigChain(f);
+    if (c.some((x) => x.root)) chain.length = 0;
+    chain.push(...c);
+  }
+  const out: ResolvedConfig = { rules: new Map(), rulesDirs: [], ignore: new Map(), ignored: false, files: [] };
+  for (const c of chain) {
+    const rel = relative(c.dir, resolve(forFile)).replace(/\\/g, '/');
+    const inside = !rel.startsWith('..') && !isAbsolute(rel);
+    for (const [id, s] of c.rules) out.rules.set(id, s);
+    for (const o of c.overrides) if (inside && matchesAny(rel, o.files)) for (const [id, s] of o.rules) out.rules.set(id, s);
+    for (const d of c.rulesDirs) if (!out.rulesDirs.includes(d)) out.rulesDirs.push(d);
+    for (const [id, list] of c.ignore) out.ignore.set(id, list);
+    if (inside && matchesAny(rel, c.ignores)) out.ignored = true;
+    out.files.push(c.file);
+  }
+  return out;
+}
+
+/** For the language server: a changed config file must be read again. */
+export function clearConfigCache(): void {
+  cache.clear();
+}

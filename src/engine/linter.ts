@@ -1,0 +1,204 @@
+import { dirname, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceFile, SourceFormat } from '../input/types.js';
+import { buildModel } from '../model/build.js';
+import type { DocumentModel } from '../model/types.js';
+import { kinds } from '../kinds/index.js';
+import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config.js';
+import { ConfigError, ConfigErrors } from './errors.js';
+import { applyFixes } from './fix.js';
+import { BUILTIN_RULES_DIR, loadRuleDir } from './load-rules.js';
+import { applyDirectives, applyIgnoreList, compareMessages, toMessage } from './messages.js';
+import { validateOptions } from './options.js';
+import type { Kind, LintMessage, LintResult, LoadedRule } from './types.js';
+
+export interface LinterOptions {
+  cwd?: string;
+  /** Extra rule folders (`--rules`), loaded as untrusted (their patterns run on RE2). */
+  rulesDirs?: string[];
+  /** `--config`: use this file instead of the per-folder cascade. */
+  configPath?: string;
+  /** Load the shipped packs (default true). */
+  builtin?: boolean;
+}
+
+/** A rule ready to run: options validated and merged, patterns compiled (once, not per document). */
+interface ActiveRule {
+  rule: LoadedRule;
+  kind: Kind;
+  prepared: unknown;
+}
+
+export interface Linter {
+  /** Rules loaded from the shipped packs and `--rules` (before per-file config). */
+  readonly rules: LoadedRule[];
+  rulesFor(filePath: string): LoadedRule[];
+  lintSource(source: SourceFile): LintResult;
+  lintModel(model: DocumentModel, config?: ResolvedConfig): LintResult;
+  lintText(text: string, filePath: string): LintResult;
+  /** Lints and applies safe fixes until stable (at most 10 passes). */
+  fixSource(source: SourceFile): { output: string; result: LintResult; passes: number };
+  /** Whether a file is excluded by an `ignores` glob of its config. */
+  isIgnored(filePath: string): boolean;
+}
+
+export function formatFor(filePath: string): SourceFormat {
+  const ext = extname(filePath).toLowerCase();
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : ext === '.docx' ? 'docx' : 'text';
+}
+
+export function textSource(text: string, filePath: string): SourceFile {
+  return {
+    path: filePath,
+    format: formatFor(filePath) === 'markdown' ? 'markdown' : 'text',
+    text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    encoding: { encoding: 'utf-8', bom: false, eol: text.includes('\r\n') ? '\r\n' : '\n', detected: false },
+  };
+}
+
+function prepare(rule: LoadedRule): ActiveRule {
+  const kind = kinds[rule.kind] as Kind;
+  try {
+    return { rule, kind, prepared: kind.prepare ? kind.prepare(rule.options, { trusted: rule.trusted }) : undefined };
+  } catch (e) {
+    throw new ConfigErrors([new ConfigError(rule.file, `规则 ${rule.id} 无法准备：${(e as Error).message}`)]);
+  }
+}
+
+export async function createLinter(options: LinterOptions = {}): Promise<Linter> {
+  const cwd = options.cwd ?? process.cwd();
+  const base: LoadedRule[] = [];
+  if (options.builtin !== false) base.push(...loadRuleDir(fileURLToPath(BUILTIN_RULES_DIR), { trusted: true }));
+  for (const dir of options.rulesDirs ?? []) base.push(...loadRuleDir(resolve(cwd, dir), { trusted: false }));
+  checkDuplicates(base);
+
+  const dirRules = new Map<string, LoadedRule[]>();
+  const configByDir = new Map<string, ResolvedConfig>();
+  const active = new Map<string, ActiveRule>();
+
+  const configFor = (filePath: string): ResolvedConfig => {
+    const dir = dirname(resolve(cwd, filePath));
+    let c = configByDir.get(dir);
+    if (!c) {
+      c = resolveConfig(resolve(cwd, filePath), options.configPath ? resolve(cwd, options.configPath) : undefined);
+      configByDir.set(dir, c);
+    }
+    return c;
+  };
+
+  const activeRules = (config: ResolvedConfig): ActiveRule[] => {
+    const all = [...base];
+    for (const dir of config.rulesDirs) {
+      let rules = dirRules.get(dir);
+      if (!rules) {
+        rules = loadRuleDir(dir, { trusted: false });
+        dirRules.set(dir, rules);
+      }
+      all.push(...rules);
+    }
+    checkDuplicates(all);
+    const out: ActiveRule[] = [];
+    for (const rule of all) {
+      const setting = config.rules.get(rule.id);
+      if (setting?.severity === 'off') continue;
+      const key = `${rule.file}\0${setting ? JSON.stringify(setting) : ''}`;
+      let a = active.get(key);
+      if (!a) {
+        a = prepare(setting ? configured(rule, setting, config) : rule);
+        active.set(key, a);
+      }
+      out.push(a);
+    }
+    return out;
+  };
+
+  const lintModel = (model: DocumentModel, config = configFor(model.source.path)): LintResult => {
+    let messages: LintMessage[] = [];
+    const rules = activeRules(config);
+    const ruleOptions = (id: string) => (rules.find((a) => a.rule.id === id)?.rule ?? base.find((r) => r.id === id))?.options;
+    for (const { rule, kind, prepared } of rules) {
+      try {
+        for (const report of kind.check(model, rule.options, prepared, { rule, ruleOptions })) {
+          messages.push(toMessage(model, rule, report));
+        }
+      } catch (e) {
+        // One broken rule must not hide the others' findings (and must never crash an editor).
+        messages.push({
+          ruleId: rule.id,
+          severity: 'error',
+          message: `规则 ${rule.id} 在检查本文件时出错（内部错误，请报告）：${(e as Error).message}`,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          start: 0,
+          end: 0,
+          data: { internal: 1 },
+        });
+      }
+    }
+    messages = applyIgnoreList(model.text, applyDirectives(model, messages), config.ignore).sort(compareMessages);
+    return summarize(model.source.path, messages, model.text);
+  };
+
+  const lintSource = (source: SourceFile) => lintModel(buildModel(source));
+
+  return {
+    rules: base,
+    rulesFor: (filePath) => activeRules(configFor(filePath)).map((a) => a.rule),
+    lintSource,
+    lintModel,
+    lintText: (text, filePath) => lintSource(textSource(text, filePath)),
+    isIgnored: (filePath) => configFor(filePath).ignored,
+    fixSource(source) {
+      let text = source.text;
+      let result = lintSource(source);
+      let passes = 0;
+      while (passes < 10) {
+        const { output, applied } = applyFixes(text, result.messages);
+        if (applied === 0) break;
+        passes++;
+        text = output;
+        result = lintSource({ ...source, text });
+      }
+      return { output: text, result, passes };
+    },
+  };
+}
+
+/** Applies a config's severity and options to a rule, re-validating the options against the kind. */
+function configured(rule: LoadedRule, setting: RuleSetting, config: ResolvedConfig): LoadedRule {
+  const options = { ...rule.options, ...(setting.options ?? {}) };
+  const kind = kinds[rule.kind] as Kind;
+  for (const key of Object.keys(setting.options ?? {})) {
+    if (!(key in kind.options)) {
+      throw new ConfigErrors([new ConfigError(config.files.at(-1) ?? rule.file, `规则 ${rule.id}（类型 ${kind.name}）没有选项 “${key}”`)]);
+    }
+  }
+  const problems = validateOptions(kind, options, rule.trusted);
+  if (problems[0]) throw new ConfigErrors([new ConfigError(config.files.at(-1) ?? rule.file, `规则 ${rule.id}：${problems[0].message}`)]);
+  return { ...rule, severity: setting.severity === 'off' ? rule.severity : setting.severity, options };
+}
+
+function checkDuplicates(rules: LoadedRule[]): void {
+  const seen = new Map<string, string>();
+  const errors: ConfigError[] = [];
+  for (const r of rules) {
+    const prev = seen.get(r.id);
+    if (prev && prev !== r.file) errors.push(new ConfigError(r.file, `规则 id “${r.id}” 重复，已在 ${prev} 中定义`, 1, 1));
+    seen.set(r.id, r.file);
+  }
+  if (errors.length) throw new ConfigErrors(errors);
+}
+
+export function summarize(filePath: string, messages: LintMessage[], source?: string): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  for (const m of messages) {
+    if (m.severity === 'error') errorCount++;
+    else if (m.severity === 'warning') warningCount++;
+    else infoCount++;
+  }
+  return { filePath, messages, errorCount, warningCount, infoCount, ...(source !== undefined ? { source } : {}) };
+}

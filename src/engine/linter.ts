@@ -20,6 +20,8 @@ export interface LinterOptions {
   configPath?: string;
   /** Load the shipped packs (default true). */
   builtin?: boolean;
+  /** Rule settings applied over every file's config (editor settings, tests). */
+  settings?: Map<string, RuleSetting>;
 }
 
 /** A rule ready to run: options validated and merged, patterns compiled (once, not per document). */
@@ -37,7 +39,7 @@ export interface Linter {
   lintModel(model: DocumentModel, config?: ResolvedConfig): LintResult;
   lintText(text: string, filePath: string): LintResult;
   /** Lints and applies safe fixes until stable (at most 10 passes). */
-  fixSource(source: SourceFile): { output: string; result: LintResult; passes: number };
+  fixSource(source: SourceFile, only?: (m: LintMessage) => boolean): { output: string; result: LintResult; passes: number };
   /** Whether a file is excluded by an `ignores` glob of its config. */
   isIgnored(filePath: string): boolean;
 }
@@ -81,6 +83,7 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
     let c = configByDir.get(dir);
     if (!c) {
       c = resolveConfig(resolve(cwd, filePath), options.configPath ? resolve(cwd, options.configPath) : undefined);
+      for (const [id, setting] of options.settings ?? []) c.rules.set(id, setting);
       configByDir.set(dir, c);
     }
     return c;
@@ -150,12 +153,12 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
     lintModel,
     lintText: (text, filePath) => lintSource(textSource(text, filePath)),
     isIgnored: (filePath) => configFor(filePath).ignored,
-    fixSource(source) {
+    fixSource(source, only) {
       let text = source.text;
       let result = lintSource(source);
       let passes = 0;
       while (passes < 10) {
-        const { output, applied } = applyFixes(text, result.messages);
+        const { output, applied } = applyFixes(text, only ? result.messages.filter(only) : result.messages);
         if (applied === 0) break;
         passes++;
         text = output;

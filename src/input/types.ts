@@ -3,13 +3,21 @@ export type SourceFormat = 'markdown' | 'text' | 'docx';
 
 /** How a text file was stored, so `--fix` can write it back byte-compatible. */
 export interface TextEncodingInfo {
-  /** WHATWG encoding label: 'utf-8', 'utf-16le', 'utf-16be', 'gb18030'. */
+  /**
+   * WHATWG encoding name: 'utf-8', 'utf-16le', 'utf-16be', 'gb18030' (what detection gives for GBK files);
+   * 'gbk', 'big5' … only when forced with --encoding or detected for non-Chinese text.
+   */
   encoding: string;
   bom: boolean;
   /** Dominant line ending of the original file. */
   eol: '\n' | '\r\n' | '\r';
   /** True when the encoding was detected (not UTF-8 and not forced), so messages can say what was assumed. */
   detected: boolean;
+  /**
+   * True when some bytes could not be decoded and were replaced by U+FFFD, so the text no longer
+   * matches the file; `--fix` refuses to write such a file back.
+   */
+  lossy?: boolean;
 }
 
 /** Per-line facts only a .docx carries (Word heading styles, automatic list numbers). */
@@ -30,4 +38,6 @@ export interface SourceFile {
   encoding: TextEncodingInfo;
   /** Only for .docx: one entry per line of `text`. */
   docx?: DocxParagraphInfo[];
+  /** Size and modification time when read from disk, so `--fix` can refuse a file changed meanwhile. */
+  stat?: { size: number; mtimeMs: number };
 }

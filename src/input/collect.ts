@@ -1,0 +1,186 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { InputError } from './errors.js';
+
+/** Extensions picked up when walking a folder. Files named explicitly are taken whatever their extension. */
+export const REPORT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
+
+export interface CollectOptions {
+  /**
+   * Glob patterns to skip, gitignore-like: a pattern without '/' matches any path segment
+   * (`*.tmp.md`, `draft`); one with '/' matches the path relative to `cwd` or any of its parent folders
+   * (`**\/draft/**`, `docs/old`); a trailing '/' matches folders only. `*` `?` `[abc]` `{a,b}` `**`.
+   */
+  ignores?: string[];
+  /** Folder the ignore patterns are relative to. Default process.cwd(). */
+  cwd?: string;
+}
+
+/** Compile a glob into a RegExp over '/'-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const atSegmentStart = i === 0 || glob[i - 1] === '/';
+        i++;
+        if (atSegmentStart && glob[i + 1] === '/') {
+          re += '(?:.*/)?';
+          i++;
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        let body = glob.slice(i + 1, close);
+        if (body[0] === '!') body = `^${body.slice(1)}`;
+        re += `[${body.replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else if (c === '{') {
+      const close = glob.indexOf('}', i);
+      if (close < 0) re += '\\{';
+      else {
+        const alternatives = glob.slice(i + 1, close).split(',');
+        re += `(?:${alternatives.map((a) => globToRegExp(a).source.slice(1, -1)).join('|')})`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** A predicate over paths (relative to cwd, any separator) for a list of ignore patterns. */
+export function createIgnoreMatcher(
+  patterns: string[],
+): (relativePath: string, isDirectory?: boolean) => boolean {
+  const compiled = patterns
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !p.startsWith('#'))
+    .map((p) => {
+      const dirOnly = p.endsWith('/') && !p.endsWith('**/');
+      const body = p.replace(/^\.\//, '').replace(/^\//, '').replace(/\/$/, '');
+      return { re: globToRegExp(body), anchored: body.includes('/'), dirOnly };
+    });
+  return (relativePath, isDirectory = false) => {
+    const path = relativePath.split(sep).join('/').replace(/^\.\//, '');
+    const segments = path.split('/');
+    return compiled.some(({ re, anchored, dirOnly }) => {
+      // Candidates: every ancestor folder, and the path itself unless the pattern wants folders only.
+      const last = isDirectory || !dirOnly ? segments.length : segments.length - 1;
+      for (let i = 1; i <= last; i++) {
+        const candidate = anchored ? segments.slice(0, i).join('/') : (segments[i - 1] as string);
+        if (re.test(candidate)) return true;
+      }
+      // `**/draft/**` also matches the folder itself, written with a trailing slash.
+      return anchored && re.test(`${path}/`) && isDirectory;
+    });
+  };
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Expand command-line paths into the files to lint. Files are taken as given (whatever the
+ * extension, so a .doc gets a clear error later); folders are walked recursively for .md,
+ * .markdown, .txt and .docx, skipping node_modules, hidden files and folders, and Word lock
+ * files (~$*.docx), in code-unit order of names. Missing paths become InputError 'not-found'.
+ * Ignore patterns apply to all paths, including those given explicitly.
+ */
+export async function collectFiles(
+  paths: string[],
+  options: CollectOptions = {},
+): Promise<{ files: string[]; errors: InputError[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  const ignored = createIgnoreMatcher(options.ignores ?? []);
+  const isIgnored = (path: string, isDirectory: boolean) =>
+    ignored(relative(cwd, resolve(cwd, path)), isDirectory);
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+
+  const addFile = (path: string) => {
+    const key = resolve(cwd, path);
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    files.push(path);
+  };
+
+  const walk = async (dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(resolve(cwd, dir));
+    } catch (error) {
+      errors.push(new InputError(dir, 'unreadable', `无法读取文件夹 ${dir}`, undefined, { cause: error }));
+      return;
+    }
+    if (seenDirs.has(real)) return; // symbolic-link loop or the same folder twice
+    seenDirs.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
+    } catch (error) {
+      const denied = (error as NodeJS.ErrnoException).code === 'EACCES';
+      const message = denied ? `没有权限读取文件夹 ${dir}：请检查权限` : `无法读取文件夹 ${dir}`;
+      errors.push(new InputError(dir, 'unreadable', message, undefined, { cause: error }));
+      return;
+    }
+    entries.sort((a, b) => compareNames(a.name, b.name));
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || name.startsWith('~$') || name === 'node_modules') continue;
+      const path = join(dir, name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(resolve(cwd, path)).catch(() => undefined);
+        isDirectory = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? false;
+      }
+      if (isDirectory) {
+        if (!isIgnored(path, true)) await walk(path);
+      } else if (
+        isFile &&
+        REPORT_EXTENSIONS.includes(extname(name).toLowerCase()) &&
+        !isIgnored(path, false)
+      ) {
+        addFile(path);
+      }
+    }
+  };
+
+  for (const path of paths) {
+    let info: import('node:fs').Stats;
+    try {
+      info = await stat(resolve(cwd, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message =
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? `找不到 ${path}：请检查文件或文件夹路径是否正确`
+          : `无法访问 ${path}：${error instanceof Error ? error.message : String(error)}`;
+      errors.push(
+        new InputError(
+          path,
+          code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable',
+          message,
+          undefined,
+          {
+            cause: error,
+          },
+        ),
+      );
+      continue;
+    }
+    if (info.isDirectory()) {
+      if (!isIgnored(path, true)) await walk(path);
+    } else if (!isIgnored(path, false)) addFile(path);
+  }
+  return { files, errors };
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { encodeText } from './encode.js';
+import { InputError } from './errors.js';
+import { type InputFs, withFs } from './fs.js';
+import type { SourceFile } from './types.js';
+
+export interface WriteOptions {
+  /** File-system operations, for tests (e.g. a write that fails halfway). */
+  fs?: Partial<InputFs>;
+}
+
+/**
+ * Write fixed text back for `--fix`. Returns false (and writes nothing) when the text is unchanged.
+ * The text is encoded in the file's own encoding with its BOM; line endings are written as they are
+ * in `newText`. The write is atomic: a temporary file in the same folder, fsync, the original
+ * permission bits, then rename over the original (through symbolic links, to the real file). On any
+ * failure the temporary file is removed and the original is left untouched.
+ *
+ * Throws InputError: 'unsupported-format' for .docx, 'lossy' when the file could not be decoded
+ * cleanly, 'unencodable' (with line/column) when the encoding cannot hold a character, 'changed'
+ * when the file changed on disk since it was read, 'write-failed' otherwise.
+ */
+export async function writeSourceFile(
+  file: SourceFile,
+  newText: string,
+  options: WriteOptions = {},
+): Promise<boolean> {
+  const { path } = file;
+  if (file.format === 'docx') {
+    throw new InputError(
+      path,
+      'unsupported-format',
+      `.docx 文件不支持 --fix：${path} 未改动，请按提示在 Word/WPS 中手动修改`,
+    );
+  }
+  if (newText === file.text) return false;
+  if (file.encoding.lossy) {
+    throw new InputError(
+      path,
+      'lossy',
+      `无法写回 ${path}：文件中有无法解码的字节，自动修复会损坏原文，文件未改动。请用 --encoding 指定正确编码，或先另存为 UTF-8`,
+    );
+  }
+  const bytes = encodeText(newText, file.encoding.encoding, file.encoding.bom, path);
+  const fs = withFs(options.fs);
+  const failed = (error: unknown) =>
+    new InputError(
+      path,
+      'write-failed',
+      `写入 ${path} 失败，原文件未改动：${error instanceof Error ? error.message : String(error)}`,
+      undefined,
+      { cause: error },
+    );
+
+  let target: string;
+  let mode: number;
+  try {
+    target = await fs.realpath(path);
+    const stats = await fs.stat(target);
+    mode = stats.mode & 0o7777;
+    if (file.stat && (stats.size !== file.stat.size || stats.mtimeMs !== file.stat.mtimeMs)) {
+      throw new InputError(path, 'changed', `${path} 在检查后被修改过，为免覆盖，未写入修复。请重新运行检查`);
+    }
+  } catch (error) {
+    throw error instanceof InputError ? error : failed(error);
+  }
+
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  let created = false;
+  try {
+    const handle = await fs.open(temp, 'wx', mode);
+    created = true;
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, written);
+        if (bytesWritten <= 0) throw new Error('写入了 0 字节');
+        written += bytesWritten;
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.chmod(temp, mode); // open's mode is masked by umask
+    await fs.rename(temp, target);
+    created = false;
+  } catch (error) {
+    if (created) await fs.unlink(temp).catch(() => {});
+    throw failed(error);
+  }
+  return true;
+}

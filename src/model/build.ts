@@ -188,7 +188,7 @@ function headingOf(p: Paragraph, markdownLevel: number | undefined, styleLevel: 
     ordinal: marker?.ordinal ?? null,
     span: { start: p.start, end: spanEnd, text: p.text.slice(0, spanEnd - p.start) },
     markerStart,
-    text: afterMarker.slice(0, stopAt).replace(/[\s*_]+$/u, ''),
+    text: afterMarker.slice(0, stopAt).replace(/^[\s\u3000]+|[\s*_]+$/gu, ''),
     runIn: stopMatch !== null && !isBlank(rest),
     paragraph: p,
   };

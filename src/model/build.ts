@@ -52,12 +52,12 @@ export function buildModel(source: SourceFile): DocumentModel {
     }
   }
 
-  const closing = findClosing(lines, paragraphs, residueLines);
+  const closing = findClosing(lines, paragraphs);
   const closingLines = new Set<number>();
   for (const p of paragraphs) if (p.start >= closing.start && p.role !== 'residue') closingLines.add(p.line);
   for (const p of paragraphs) if (closingLines.has(p.line)) p.role = 'closing';
 
-  const title = findTitle(paragraphs, md?.headingDepth, lines);
+  const title = findTitle(paragraphs, md?.headingDepth);
   const headings: Heading[] = [];
   const enumerations: Heading[] = [];
   const depths = md?.headingDepth;
@@ -155,7 +155,14 @@ function readParagraphs(
     if (a === b) continue;
     const start = line.start + from + a;
     const end = line.start + from + b;
-    paragraphs.push({ start, end, text: line.text.slice(from + a, from + b), line: line.number, endLine: line.number, role: 'body' });
+    paragraphs.push({
+      start,
+      end,
+      text: line.text.slice(from + a, from + b),
+      line: line.number,
+      endLine: line.number,
+      role: 'body',
+    });
   }
   return paragraphs;
 }
@@ -167,7 +174,11 @@ function minHeadingDepth(depths: Map<number, number>, titleLine: number | undefi
 }
 
 /** Recognises the heading a paragraph opens with: Markdown or Word style level, or official numbering. */
-function headingOf(p: Paragraph, markdownLevel: number | undefined, styleLevel: number | undefined): Heading | null {
+function headingOf(
+  p: Paragraph,
+  markdownLevel: number | undefined,
+  styleLevel: number | undefined,
+): Heading | null {
   const emphasis = MD_EMPHASIS.exec(p.text)?.[0].length ?? 0;
   const body = p.text.slice(emphasis);
   const marker = matchMarker(body);
@@ -197,14 +208,12 @@ function headingOf(p: Paragraph, markdownLevel: number | undefined, styleLevel: 
 /** Enumeration leads after a sentence boundary inside a paragraph (主要表现为：一是……。二是……). */
 function inlineEnumerations(p: Paragraph, text: string): Heading[] {
   const out: Heading[] = [];
-  const own = p.heading?.style === 'enum' ? p.heading : null;
   INLINE_ENUM.lastIndex = 0;
   for (const m of p.text.matchAll(INLINE_ENUM)) {
     const lead = m[1] as string;
     const local = (m.index ?? 0) + (m[0] as string).length - lead.length;
-    if (own && local === 0) continue;
     const marker = matchMarker(p.text.slice(local));
-    if (!marker || marker.style !== 'enum') continue;
+    if (marker?.style !== 'enum') continue;
     const after = p.text.slice(local + marker.marker.length);
     const stop = /[。；;！？!?]/.exec(after);
     const stopAt = stop ? stop.index : after.length;
@@ -237,7 +246,7 @@ function assignEnumerationLevels(enumerations: Heading[], root: Section): void {
   }
 }
 
-function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | undefined, lines: Line[]): Title | null {
+function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | undefined): Title | null {
   let seen = 0;
   let title: Title | null = null;
   for (const p of paragraphs) {
@@ -270,11 +279,10 @@ function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | 
     }
     if (++seen >= 3 || matchMarker(p.text)) break;
   }
-  void lines;
   return title;
 }
 
-function findClosing(lines: Line[], paragraphs: Paragraph[], residueLines: Set<number>): ClosingBlock {
+function findClosing(lines: Line[], paragraphs: Paragraph[]): ClosingBlock {
   const substantive = paragraphs.filter((p) => p.role !== 'residue');
   const last = substantive[substantive.length - 1];
   const lastLine = last ? (lines[last.line - 1] as Line) : null;
@@ -292,12 +300,16 @@ function findClosing(lines: Line[], paragraphs: Paragraph[], residueLines: Set<n
     } else break;
     start = p.start;
   }
-  void residueLines;
   return { signers, date, start, lastLine };
 }
 
 /** Sections nest by level; each runs to the next heading of the same or a higher level, the last to the closing. */
-function buildSections(headings: Heading[], paragraphs: Paragraph[], lines: Line[], bodyEnd: number): Section {
+function buildSections(
+  headings: Heading[],
+  paragraphs: Paragraph[],
+  lines: Line[],
+  bodyEnd: number,
+): Section {
   const firstBody = paragraphs.find((p) => p.role === 'body' || p.role === 'heading');
   const lineOf = (offset: number) => (lines[lineIndexAt(lines, offset)] as Line).number;
   const rootStart = firstBody ? firstBody.start : 0;
@@ -362,7 +374,8 @@ function mostFrequentSelfReference(paragraphs: Paragraph[]): string | null {
   const counts = new Map<string, number>();
   for (const p of paragraphs) {
     if (p.role !== 'body' && p.role !== 'heading') continue;
-    for (const m of p.text.matchAll(SELF_REFERENCE)) counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
+    for (const m of p.text.matchAll(SELF_REFERENCE))
+      counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
   }
   let best: string | null = null;
   let bestCount = 0;

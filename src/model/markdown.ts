@@ -46,7 +46,8 @@ export function readMarkdown(text: string): MarkdownStructure {
         directives.push({ type: m[1] as Directive['type'], rules, line: pos.start.line, offset: start });
       }
     }
-    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as MdNode);
+    if (node.children)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as MdNode);
   }
   ignored.sort((a, b) => a.start - b.start);
   directives.sort((a, b) => a.offset - b.offset);

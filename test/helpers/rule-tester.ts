@@ -47,11 +47,16 @@ function linterFor(ruleId: string, options: Record<string, unknown> | undefined)
 
 export async function messagesOf(ruleId: string, c: ValidCase): Promise<LintMessage[]> {
   const linter = await linterFor(ruleId, c.options);
-  return linter.lintText(c.text, c.filename ?? '/virtual/report.txt').messages.filter((m) => m.ruleId === ruleId);
+  return linter
+    .lintText(c.text, c.filename ?? '/virtual/report.txt')
+    .messages.filter((m) => m.ruleId === ruleId);
 }
 
 /** ESLint's RuleTester, for YAML rules: valid snippets give no finding of the rule; invalid ones give exactly these. */
-export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+export function ruleTester(
+  ruleId: string,
+  cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] },
+): void {
   describe(ruleId, () => {
     for (const [i, v] of cases.valid.entries()) {
       const c = typeof v === 'string' ? { text: v } : v;
@@ -66,7 +71,13 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
           const want = c.errors[j];
           return {
             ...(want?.message !== undefined ? { message: m.message } : {}),
-            ...(want?.messageIncludes !== undefined ? { messageIncludes: m.message.includes(want.messageIncludes) ? want.messageIncludes : m.message } : {}),
+            ...(want?.messageIncludes !== undefined
+              ? {
+                  messageIncludes: m.message.includes(want.messageIncludes)
+                    ? want.messageIncludes
+                    : m.message,
+                }
+              : {}),
             line: m.line,
             column: m.column,
             ...(want?.endLine !== undefined ? { endLine: m.endLine } : {}),
@@ -78,7 +89,10 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         expect(shape).toEqual(c.errors);
         if (c.output !== undefined) {
           const linter = await linterFor(ruleId, c.options);
-          const fixed = linter.fixSource(textSource(c.text, c.filename ?? '/virtual/report.txt'), (m) => m.ruleId === ruleId).output;
+          const fixed = linter.fixSource(
+            textSource(c.text, c.filename ?? '/virtual/report.txt'),
+            (m) => m.ruleId === ruleId,
+          ).output;
           expect(fixed).toBe(c.output === null ? c.text : c.output);
         }
       });
@@ -86,7 +100,10 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
   });
 }
 
-function pick(data: Record<string, string | number> | undefined, keys: Record<string, unknown>): Record<string, unknown> {
+function pick(
+  data: Record<string, string | number> | undefined,
+  keys: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(keys)) out[k] = data?.[k];
   return out;

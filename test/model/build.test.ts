@@ -6,7 +6,8 @@ import type { Section } from '../../src/model/types.js';
 const model = (text: string, name = 'r.txt') => buildModel(textSource(text, name));
 
 /** `level marker|text` for every structural heading, to compare trees at a glance. */
-const outline = (text: string, name = 'r.txt') => model(text, name).headings.map((h) => `${h.level} ${h.marker}|${h.text}`);
+const outline = (text: string, name = 'r.txt') =>
+  model(text, name).headings.map((h) => `${h.level} ${h.marker}|${h.text}`);
 
 describe('headings from official numbering', () => {
   it.each([
@@ -45,13 +46,15 @@ describe('headings from official numbering', () => {
   });
 
   it('reads Markdown # headings, taking the numbering level when the heading carries one', () => {
-    const md = '# 某镇2024年法治政府建设情况报告\n\n## 一、主要举措\n\n### （一）健全机制\n\n正文。\n\n## 工作亮点\n\n正文。\n';
+    const md =
+      '# 某镇2024年法治政府建设情况报告\n\n## 一、主要举措\n\n### （一）健全机制\n\n正文。\n\n## 工作亮点\n\n正文。\n';
     expect(outline(md, 'r.md')).toEqual(['1 一、|主要举措', '2 （一）|健全机制', '1 |工作亮点']);
     expect(model(md, 'r.md').title?.span.text).toBe('某镇2024年法治政府建设情况报告');
   });
 
   it('sees an ordered Markdown list item as a 1. heading and ignores code and HTML', () => {
-    const md = '标题\n\n1. 建立制度\n2. 完善机制\n\n```\n一、代码里的不是标题\n```\n\n<!-- 一、注释里的也不是 -->\n';
+    const md =
+      '标题\n\n1. 建立制度\n2. 完善机制\n\n```\n一、代码里的不是标题\n```\n\n<!-- 一、注释里的也不是 -->\n';
     expect(outline(md, 'r.md')).toEqual(['3 1.|建立制度', '3 2.|完善机制']);
   });
 });
@@ -74,7 +77,9 @@ describe('enumeration leads', () => {
 
 describe('title, issuer and year', () => {
   it('skips page residue before the title and reads issuer and year from it', () => {
-    const m = model('您当前的位置: 首页 > 专题\n\n沩山镇2021年法治政府建设情况报告\n\n发布时间:2022-11-25 访问量:\n\n正文。');
+    const m = model(
+      '您当前的位置: 首页 > 专题\n\n沩山镇2021年法治政府建设情况报告\n\n发布时间:2022-11-25 访问量:\n\n正文。',
+    );
     expect(m.title?.span.text).toBe('沩山镇2021年法治政府建设情况报告');
     expect(m.title?.line).toBe(3);
     expect(m.title?.issuer).toBe('沩山镇');
@@ -103,7 +108,9 @@ describe('title, issuer and year', () => {
 
 describe('closing block', () => {
   it('finds joint signers and the date, trimmed of U+00A0 and U+3000', () => {
-    const m = model('标题报告\n正文。\n\u00a0\u00a0中共常平镇委\n\u3000常平镇人民政府\u3000\n  2021年1月29日\u00a0\n\n扫一扫在手机打开当前页\n');
+    const m = model(
+      '标题报告\n正文。\n\u00a0\u00a0中共常平镇委\n\u3000常平镇人民政府\u3000\n  2021年1月29日\u00a0\n\n扫一扫在手机打开当前页\n',
+    );
     expect(m.closing.signers.map((s) => s.text)).toEqual(['中共常平镇委', '常平镇人民政府']);
     expect(m.closing.date?.text).toBe('2021年1月29日');
     expect(m.closing.lastLine?.number).toBe(5);
@@ -123,8 +130,11 @@ describe('closing block', () => {
 
 describe('sections', () => {
   it('nests by level and gives line ranges that stop before the closing', () => {
-    const m = model('标题报告\n一、甲\n（一）子一\n正文\n（二）子二\n二、乙\n正文\n某镇人民政府\n2025年1月1日');
-    const flat = (s: Section): string[] => s.children.flatMap((c) => [`${c.level}:${c.heading?.text}:${c.line}-${c.endLine}`, ...flat(c)]);
+    const m = model(
+      '标题报告\n一、甲\n（一）子一\n正文\n（二）子二\n二、乙\n正文\n某镇人民政府\n2025年1月1日',
+    );
+    const flat = (s: Section): string[] =>
+      s.children.flatMap((c) => [`${c.level}:${c.heading?.text}:${c.line}-${c.endLine}`, ...flat(c)]);
     expect(flat(m.root)).toEqual(['1:甲:2-5', '2:子一:3-4', '2:子二:5-5', '1:乙:6-7']);
     expect(m.sectionAt(m.lines[3]?.start ?? 0).heading?.text).toBe('子一');
   });

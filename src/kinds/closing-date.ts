@@ -9,14 +9,31 @@ interface Options {
 }
 
 const STANDARD = /^(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$/;
-const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 /** Reads the date forms seen in real closings; `exact` tells whether the reading is unambiguous (safe to fix). */
 export function readDate(raw: string): { y: number; m: number; d: number; exact: boolean } | null {
   const s = raw.replace(/[\s\u00a0\u3000]/gu, '');
-  let m = /^(\d{4})年0?(\d{1,2})月0?(\d{1,2})日?$/.exec(s) ?? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  let m =
+    /^(\d{4})年0?(\d{1,2})月0?(\d{1,2})日?$/.exec(s) ??
+    /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]), true);
-  m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(s);
+  m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(
+    s,
+  );
   if (m) {
     const y = Number([...(m[1] as string)].map((c) => CN_DIGIT[c]).join(''));
     return valid(y, parseChineseNumber(m[2] as string) ?? 0, parseChineseNumber(m[3] as string) ?? 0, true);
@@ -42,7 +59,11 @@ export default defineKind<Options>({
   description: '文末成文日期须存在、格式符合 GB/T 9704，并与报告年度和报送时限相符',
   options: {
     deadline: { type: 'string', default: '3-31', description: '地方政府报告的最晚日期（下一年的 月-日）' },
-    departmentDeadline: { type: 'string', default: '3-1', description: '政府部门报告的最晚日期（下一年的 月-日）' },
+    departmentDeadline: {
+      type: 'string',
+      default: '3-1',
+      description: '政府部门报告的最晚日期（下一年的 月-日）',
+    },
   },
   messages: {
     default: '文末缺少成文日期：请在署名下一行用阿拉伯数字写明年月日，如“{example}”',
@@ -73,23 +94,42 @@ export default defineKind<Options>({
         start: date.start,
         end: date.end,
         data: { date: date.text, expected },
-        ...(parsed?.exact ? { fix: { range: [date.start, date.end] as [number, number], text: expected } } : {}),
+        ...(parsed?.exact
+          ? { fix: { range: [date.start, date.end] as [number, number], text: expected } }
+          : {}),
       });
     }
     if (!parsed || year === null) return reports;
     const when = ymd(parsed.y, parsed.m, parsed.d);
     const shown = `${parsed.y}年${parsed.m}月${parsed.d}日`;
     if (when < ymd(year + 1, 1, 1)) {
-      reports.push({ messageId: 'early', severity: 'warning', start: date.start, end: date.end, data: { date: shown, year } });
+      reports.push({
+        messageId: 'early',
+        severity: 'warning',
+        start: date.start,
+        end: date.end,
+        data: { date: shown, year },
+      });
       return reports;
     }
     const signer = model.closing.signers.map((s) => parseOrgan(s.text));
     const issuer = model.title?.issuer ? parseOrgan(model.title.issuer) : null;
-    const department = [...signer, ...(issuer ? [issuer] : [])].some((x) => x.organClass === 'department') && !signer.some((x) => x.organClass === 'government' || x.organClass === 'party');
-    const [dm, dd] = (department ? o.departmentDeadline : o.deadline).split('-').map(Number) as [number, number];
+    const department =
+      [...signer, ...(issuer ? [issuer] : [])].some((x) => x.organClass === 'department') &&
+      !signer.some((x) => x.organClass === 'government' || x.organClass === 'party');
+    const [dm, dd] = (department ? o.departmentDeadline : o.deadline).split('-').map(Number) as [
+      number,
+      number,
+    ];
     if (when > ymd(year + 1, dm, dd)) {
       const deadline = `${year + 1}年${dm}月${dd}日`;
-      reports.push({ messageId: 'late', severity: 'warning', start: date.start, end: date.end, data: { date: shown, deadline, who: department ? '政府部门的' : '' } });
+      reports.push({
+        messageId: 'late',
+        severity: 'warning',
+        start: date.start,
+        end: date.end,
+        data: { date: shown, deadline, who: department ? '政府部门的' : '' },
+      });
     }
     return reports;
   },

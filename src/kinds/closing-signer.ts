@@ -24,7 +24,13 @@ export default defineKind<Record<string, never>>({
       const last = model.closing.lastLine;
       const start = last ? last.start + (last.text.length - last.text.trimStart().length) : 0;
       const end = last ? last.end : Math.min(1, model.text.length);
-      return [{ start, end, data: { suggest: issuer ? `“${issuer}”的全称` : '发文机关全称（如“某某镇人民政府”）' } }];
+      return [
+        {
+          start,
+          end,
+          data: { suggest: issuer ? `“${issuer}”的全称` : '发文机关全称（如“某某镇人民政府”）' },
+        },
+      ];
     }
     const parsed = signers.map((s) => ({ span: s, organ: parseOrgan(s.text) }));
     const reports: Report[] = [];
@@ -37,13 +43,22 @@ export default defineKind<Record<string, never>>({
       };
       if (!parsed.some((p) => sameUnit(p.organ))) {
         const first = parsed[0] as { span: Span };
-        reports.push({ messageId: 'issuer', ...range(first.span), data: { signer: first.span.text, issuer } });
+        reports.push({
+          messageId: 'issuer',
+          ...range(first.span),
+          data: { signer: first.span.text, issuer },
+        });
       } else if (want.organClass && !parsed.some((p) => sameUnit(p.organ) && compatible(p.organ, want))) {
         const p = parsed.find((x) => sameUnit(x.organ)) as { span: Span; organ: OrganName };
         reports.push({
           messageId: 'organ',
           ...range(p.span),
-          data: { signer: p.span.text, issuer, signerOrgan: organLabel(p.organ), issuerOrgan: organLabel(want) },
+          data: {
+            signer: p.span.text,
+            issuer,
+            signerOrgan: organLabel(p.organ),
+            issuerOrgan: organLabel(want),
+          },
         });
       }
     }
@@ -52,7 +67,11 @@ export default defineKind<Record<string, never>>({
       const levels = parsed.map((p) => p.organ.level).filter((l): l is string => l !== null);
       if (levels.length > 0 && !levels.includes(self)) {
         const p = parsed.find((x) => x.organ.level !== null) as { span: Span; organ: OrganName };
-        reports.push({ messageId: 'level', ...range(p.span), data: { signer: p.span.text, signerLevel: p.organ.level ?? '', self } });
+        reports.push({
+          messageId: 'level',
+          ...range(p.span),
+          data: { signer: p.span.text, signerLevel: p.organ.level ?? '', self },
+        });
       }
     }
     return reports;
@@ -64,7 +83,8 @@ const range = (s: Span) => ({ start: s.start, end: s.end });
 
 function compatible(signer: OrganName, issuer: OrganName): boolean {
   if (!issuer.organClass || !signer.organClass) return true;
-  if (issuer.organClass === 'department' || signer.organClass === 'department') return signer.organ === issuer.organ;
+  if (issuer.organClass === 'department' || signer.organClass === 'department')
+    return signer.organ === issuer.organ;
   return true; // Party committee and government sign jointly; either is the issuer's own side.
 }
 

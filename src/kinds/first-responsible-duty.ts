@@ -31,7 +31,8 @@ export default defineKind<Options>({
     minDuties: { type: 'number', default: 1, description: '至少写到几种不同的履职做法' },
   },
   messages: {
-    default: '全文没有报告党政主要负责人履行推进法治建设第一责任人职责的情况：请写明亲自部署、年终述法、会前学法等具体做法',
+    default:
+      '全文没有报告党政主要负责人履行推进法治建设第一责任人职责的情况：请写明亲自部署、年终述法、会前学法等具体做法',
     thin: '只提到第一责任人职责，没有写怎样履行：请补充{hint}等具体做法',
   },
   prepare: (o): Prepared => ({
@@ -47,7 +48,9 @@ export default defineKind<Options>({
     if (part && (part.sections.length > 0 || part.leads.length > 0)) {
       scope = [...partParagraphs(part, parts), ...part.leads.map((l) => l.paragraph)];
     } else {
-      scope = model.paragraphs.filter((p) => (p.role === 'body' || p.role === 'heading') && mention.test(p.text));
+      scope = model.paragraphs.filter(
+        (p) => (p.role === 'body' || p.role === 'heading') && mention.test(p.text),
+      );
     }
     const reports: Report[] = [];
     if (scope.length === 0) {
@@ -57,13 +60,18 @@ export default defineKind<Options>({
     const found = duties.filter((d) => scope.some((p) => d.re.test(p.text)));
     if (found.length < o.minDuties) {
       const first = scope[0] as Paragraph;
-      const lead = part?.sections[0]?.heading?.span ?? part?.leads[0]?.span ?? { start: first.start, end: first.end };
+      const lead = part?.sections[0]?.heading?.span ??
+        part?.leads[0]?.span ?? { start: first.start, end: first.end };
       const missing = duties.filter((d) => !found.includes(d)).slice(0, 3);
       reports.push({
         messageId: 'thin',
         start: lead.start,
         end: lead.end,
-        data: { count: found.length, minimum: o.minDuties, hint: missing.map((m) => `“${m.label}”`).join('、') },
+        data: {
+          count: found.length,
+          minimum: o.minDuties,
+          hint: missing.map((m) => `“${m.label}”`).join('、'),
+        },
       });
     }
     return reports;

@@ -1,7 +1,14 @@
 import type { Report } from '../engine/types.js';
 import type { DocumentModel, Paragraph } from '../model/types.js';
 import { defineKind } from './define.js';
-import { bodyEnd, classifyParts, type PartMatch, partParagraphs, partsFrom, whereMissing } from './shared/parts.js';
+import {
+  bodyEnd,
+  classifyParts,
+  type PartMatch,
+  partParagraphs,
+  partsFrom,
+  whereMissing,
+} from './shared/parts.js';
 
 interface Options {
   partsRule: string;
@@ -50,11 +57,18 @@ export default defineKind<Options>({
         const n = itemsOf(model, part, parts, o.minSentenceLength);
         if (n < o.minItems) {
           const span = part.sections[0]?.heading?.span ?? { start: part.end - 1, end: part.end };
-          reports.push({ messageId: thin, start: span.start, end: span.end, data: { count: n, minimum: o.minItems } });
+          reports.push({
+            messageId: thin,
+            start: span.start,
+            end: span.end,
+            data: { count: n, minimum: o.minItems },
+          });
         }
         return;
       }
-      const mentions = model.paragraphs.filter((p) => (p.role === 'body' || p.role === 'heading') && term.test(p.text));
+      const mentions = model.paragraphs.filter(
+        (p) => (p.role === 'body' || p.role === 'heading') && term.test(p.text),
+      );
       if (mentions.length === 0) {
         const where = atEnd ? bodyEnd(model) : whereMissing(model, parts, index >= 0 ? index : parts.length);
         reports.push({ messageId: none, ...where, data: { minimum: o.minItems } });
@@ -62,7 +76,12 @@ export default defineKind<Options>({
         const m = mentions[0] as Paragraph;
         const hit = term.exec(m.text);
         const start = m.start + (hit?.index ?? 0);
-        reports.push({ messageId: thin, start, end: start + (hit?.[0].length ?? 1), data: { count: mentions.length, minimum: o.minItems } });
+        reports.push({
+          messageId: thin,
+          start,
+          end: start + (hit?.[0].length ?? 1),
+          data: { count: mentions.length, minimum: o.minItems },
+        });
       }
     };
     judge(o.problemsPart, problem, 'default', 'thinProblems', false);
@@ -74,7 +93,9 @@ export default defineKind<Options>({
 function itemsOf(model: DocumentModel, part: PartMatch, all: PartMatch[], minSentence: number): number {
   const paragraphs = partParagraphs(part, all);
   const own = new Set(paragraphs);
-  const subHeadings = model.headings.filter((h) => own.has(h.paragraph) && !part.sections.some((s) => s.heading === h)).length;
+  const subHeadings = model.headings.filter(
+    (h) => own.has(h.paragraph) && !part.sections.some((s) => s.heading === h),
+  ).length;
   const leads = model.enumerations.filter((e) => own.has(e.paragraph)).length;
   if (subHeadings + leads > 0) return Math.max(subHeadings, leads);
   let sentences = 0;

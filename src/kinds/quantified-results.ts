@@ -20,10 +20,15 @@ export default defineKind<Options>({
     part: { type: 'string', default: 'measures', description: '成效部分的 id' },
     quantity: { type: 'regex', required: true, description: '一处量化数据的写法（正则）' },
     minimum: { type: 'number', default: 3, description: '成效部分至少几处量化数据' },
-    perSubsection: { type: 'boolean', default: true, description: '对没有任何数据的二级小节给出提示（info）' },
+    perSubsection: {
+      type: 'boolean',
+      default: true,
+      description: '对没有任何数据的二级小节给出提示（info）',
+    },
   },
   messages: {
-    default: '“{name}”部分只有 {count} 处量化数据（至少 {minimum} 处）：请用数字、单位或百分比说明成效，如“办理行政复议案件 12 件”',
+    default:
+      '“{name}”部分只有 {count} 处量化数据（至少 {minimum} 处）：请用数字、单位或百分比说明成效，如“办理行政复议案件 12 件”',
     subsection: '本小节没有量化数据：可补充数字、单位或百分比说明成效',
   },
   prepare: (o) => new RegExp(o.quantity, 'gu'),
@@ -39,7 +44,11 @@ export default defineKind<Options>({
     const first = part.sections[0] as Section;
     if (total < o.minimum) {
       const span = first.heading?.span ?? { start: first.start, end: first.start + 1 };
-      reports.push({ start: span.start, end: span.end, data: { count: total, minimum: o.minimum, name: part.definition.name } });
+      reports.push({
+        start: span.start,
+        end: span.end,
+        data: { count: total, minimum: o.minimum, name: part.definition.name },
+      });
     }
     if (o.perSubsection) {
       const own = new Set(paragraphs);
@@ -48,7 +57,12 @@ export default defineKind<Options>({
           if (sub.level !== 2 || !sub.heading) continue;
           const ps = sub.paragraphs.filter((p) => own.has(p));
           if (ps.length > 0 && count(ps) === 0) {
-            reports.push({ messageId: 'subsection', severity: 'info', start: sub.heading.span.start, end: sub.heading.span.end });
+            reports.push({
+              messageId: 'subsection',
+              severity: 'info',
+              start: sub.heading.span.start,
+              end: sub.heading.span.end,
+            });
           }
         }
       }

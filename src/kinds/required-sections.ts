@@ -13,13 +13,19 @@ export default defineKind<Options>({
   name: 'required-sections',
   description: '报告必须包含的组成部分（按标题、列举项识别）',
   options: {
-    sections: { type: 'object', required: true, description: '各部分的定义：id、name、headings（正则）、exclude、topical、enumeration' },
+    sections: {
+      type: 'object',
+      required: true,
+      description: '各部分的定义：id、name、headings（正则）、exclude、topical、enumeration',
+    },
   },
   messages: {
     default: '缺少“{name}”部分：{content}。请在此处补写，以“{suggest}”为题',
   },
   validate(o) {
-    return isPartList(o.sections) ? [] : [{ option: 'sections', message: '“sections” 应为列表，每项含 id、name 和 headings（字符串列表）' }];
+    return isPartList(o.sections)
+      ? []
+      : [{ option: 'sections', message: '“sections” 应为列表，每项含 id、name 和 headings（字符串列表）' }];
   },
   check(model, o) {
     const parts = classifyParts(model, o.sections);

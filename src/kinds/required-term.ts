@@ -44,12 +44,15 @@ export default defineKind<Options>({
         start: at,
         end: best.end,
         data: { term: o.term, found },
-        ...(best.distance === 1 && found.length === o.term.length ? { fix: { range: [at, best.end] as [number, number], text: o.term } } : {}),
+        ...(best.distance === 1 && found.length === o.term.length
+          ? { fix: { range: [at, best.end] as [number, number], text: o.term } }
+          : {}),
       });
       at = best.end - 1;
     }
     if (reports.length > 0) return reports;
-    const target = model.title?.span ?? model.paragraphs.find((p) => p.role === 'body' || p.role === 'heading');
+    const target =
+      model.title?.span ?? model.paragraphs.find((p) => p.role === 'body' || p.role === 'heading');
     const start = target?.start ?? 0;
     return [{ start, end: target?.end ?? Math.min(1, text.length), data: { term: o.term } }];
   },

@@ -15,7 +15,10 @@ export default defineKind<Options>({
   validate(o) {
     return Object.entries(o.swap)
       .filter(([wrong, right]) => wrong.length === 0 || right.includes(wrong))
-      .map(([wrong]) => ({ option: 'swap', message: `“${wrong}”不能为空，且替换结果不能包含原文（否则修复永不停止）` }));
+      .map(([wrong]) => ({
+        option: 'swap',
+        message: `“${wrong}”不能为空，且替换结果不能包含原文（否则修复永不停止）`,
+      }));
   },
   prepare(o) {
     // Longest first, so 法制宣传教育 wins over 法制宣传 at the same place.
@@ -32,7 +35,12 @@ export default defineKind<Options>({
         continue;
       }
       const replacement = o.swap[wrong] as string;
-      reports.push({ start: i, end: i + wrong.length, data: { match: wrong, replacement }, fix: { range: [i, i + wrong.length] as [number, number], text: replacement } });
+      reports.push({
+        start: i,
+        end: i + wrong.length,
+        data: { match: wrong, replacement },
+        fix: { range: [i, i + wrong.length] as [number, number], text: replacement },
+      });
       i += wrong.length;
     }
     return reports;

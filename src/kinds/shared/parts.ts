@@ -64,7 +64,8 @@ function compile(defs: PartDefinition[]): Compiled[] {
   return c;
 }
 
-const matches = (c: Compiled, text: string) => c.headings.some((r) => r.test(text)) && !c.exclude.some((r) => r.test(text));
+const matches = (c: Compiled, text: string) =>
+  c.headings.some((r) => r.test(text)) && !c.exclude.some((r) => r.test(text));
 
 function walk(section: Section, visit: (s: Section) => void): void {
   for (const child of section.children) {
@@ -86,7 +87,12 @@ export function classifyParts(model: DocumentModel, defs: PartDefinition[]): Par
   const hit = perModel.get(defs);
   if (hit) return hit;
   const compiled = compile(defs);
-  const result: PartMatch[] = compiled.map((c) => ({ definition: c.definition, sections: [], leads: [], end: -1 }));
+  const result: PartMatch[] = compiled.map((c) => ({
+    definition: c.definition,
+    sections: [],
+    leads: [],
+    end: -1,
+  }));
   const claimed = new Set<Section>();
   walk(model.root, (s) => {
     const text = s.heading?.text ?? '';
@@ -103,7 +109,8 @@ export function classifyParts(model: DocumentModel, defs: PartDefinition[]): Par
   if (topical >= 0) {
     const c = compiled[topical] as Compiled;
     for (const s of model.root.children) {
-      if (!claimed.has(s) && !c.exclude.some((r) => r.test(s.heading?.text ?? ''))) (result[topical] as PartMatch).sections.push(s);
+      if (!claimed.has(s) && !c.exclude.some((r) => r.test(s.heading?.text ?? '')))
+        (result[topical] as PartMatch).sections.push(s);
     }
   }
   for (const lead of model.enumerations) {
@@ -128,7 +135,8 @@ export function partParagraphs(part: PartMatch, all: PartMatch[]): Paragraph[] {
   const foreign = new Set<Paragraph>();
   for (const other of all) {
     if (other === part) continue;
-    for (const s of other.sections) if (part.sections.some((p) => isInside(s, p))) for (const p of s.paragraphs) foreign.add(p);
+    for (const s of other.sections)
+      if (part.sections.some((p) => isInside(s, p))) for (const p of s.paragraphs) foreign.add(p);
   }
   const seen = new Set<Paragraph>();
   const out: Paragraph[] = [];
@@ -151,7 +159,11 @@ function isInside(inner: Section, outer: Section): boolean {
  * Where a missing part belongs: right after the last present part that the regulation lists before it,
  * else at the start of the body. Returns a one-character range so editors can show it.
  */
-export function whereMissing(model: DocumentModel, parts: PartMatch[], index: number): { start: number; end: number } {
+export function whereMissing(
+  model: DocumentModel,
+  parts: PartMatch[],
+  index: number,
+): { start: number; end: number } {
   let at = -1;
   for (let i = 0; i < index; i++) at = Math.max(at, (parts[i] as PartMatch).end);
   if (at > 0) return { start: at - 1, end: at };
@@ -174,6 +186,7 @@ export function partsFrom(
   ruleId: string,
 ): PartDefinition[] {
   const defs = context.ruleOptions(ruleId)?.sections;
-  if (!isPartList(defs)) throw new Error(`规则 ${ruleId} 未加载或没有 sections 选项，无法确定报告的各组成部分`);
+  if (!isPartList(defs))
+    throw new Error(`规则 ${ruleId} 未加载或没有 sections 选项，无法确定报告的各组成部分`);
   return defs;
 }

@@ -1,0 +1,671 @@
+import type { Report } from '../engine/types.js';
+import type { DocumentModel } from '../model/types.js';
+import { boundedDistance } from '../util/fuzzy.js';
+import { compileMatcher, type Match, type Matcher } from '../util/matcher.js';
+import { defineKind } from './define.js';
+import { ignoredTester } from './shared/ranges.js';
+import { looksInjected } from './shared/spam.js';
+
+/** One standard formulation (规范表述) and what is known about writing it wrongly. */
+export interface FormulationEntry {
+  /** The exact form, with full-width punctuation: 《》 are not part of it (a nested title takes 〈〉). */
+  term: string;
+  /** Known wrong forms, reported wherever they stand and fixed to `term`. */
+  variants?: string[];
+  /** Other correct formulations that look like this one (习近平经济思想 next to 习近平法治思想). */
+  allow?: string[];
+  /** Characters a near miss may differ by (inserted, dropped, replaced, swapped); 0 reports only `variants`. */
+  maxDistance?: number;
+  /** Of these, how many may be Chinese characters (the rest being digits and punctuation); default `maxDistance`. */
+  maxWordDistance?: number;
+  /** When the formulation came into being (YYYY-MM): citing it in the report of an earlier year is an anachronism. */
+  held?: string;
+  /** `variants` count as wrong only in reports of this year and later (法制副校长 was the name until 2021). */
+  since?: number;
+  /** A variant preceded by one of these strings is part of another word and not reported. */
+  notAfter?: string[];
+  /** Whether fixes are offered (default true). */
+  fix?: boolean;
+}
+
+interface Options {
+  formulations: FormulationEntry[];
+  /** Series that have a fixed order (尊法、学法、守法、用法), reported when all parts appear in another order. */
+  ordered: string[][];
+  /** How many characters an injected advert may span inside a formulation. */
+  injectionWindow: number;
+}
+
+type RoleType = 'term' | 'allow' | 'variant' | 'prefix' | 'suffix';
+interface Role {
+  entry: number;
+  type: RoleType;
+}
+
+interface Entry extends Required<Omit<FormulationEntry, 'held' | 'since'>> {
+  held: string | null;
+  since: number;
+  /** `term` in the matching alphabet (see `normalize`). */
+  norm: string;
+  normWords: string;
+}
+
+export interface CompiledFormulations {
+  entries: Entry[];
+  matcher: Matcher;
+  words: string[];
+  roles: Role[][];
+  injectionWindow: number;
+  ordered: { parts: string[]; re: RegExp }[];
+  /** Plenum lists (十九届二中、三中、四中全会), expanded for the anachronism check. */
+  heldByTerm: Map<string, string>;
+}
+
+/** A finding of the formulation search, shared with `web-residue` (which must not fix what this rule fixes). */
+export interface FormulationFinding {
+  start: number;
+  end: number;
+  entry: Entry;
+  kind: 'variant' | 'near' | 'injected';
+  distance: number;
+  /** For `injected`: the inserted runs, as absolute offsets. */
+  runs: [number, number][];
+  fixable: boolean;
+}
+
+const PLENUM_LIST =
+  /(十九|二十)届(?:中央)?([一二三四五六七八九]中(?:(?:[、，,和及与]|以及)[一二三四五六七八九]中)+)全会/gu;
+const PLENUM_ITEM = /[一二三四五六七八九]中/gu;
+
+/**
+ * Standard formulations written wrongly: known wrong variants, near misses (characters inserted, dropped, replaced
+ * or swapped), formulations with an advert injected inside, series in the wrong order, and formulations cited in
+ * the report of a year before they existed.
+ *
+ * The search is one pass of one Aho–Corasick automaton over the text, for every entry at once: exact forms, known
+ * variants, and two anchors per entry (its first 3 and last 4 characters). Only where an anchor stands without the
+ * exact form is the bounded edit distance computed, so the cost stays linear in the text. Half- and full-width
+ * punctuation and the hyphen-like dashes compare equal: their form is the business of the punctuation rules.
+ *
+ * Fixes: known variants; near misses whose first and last characters are the formulation's own (both ends anchored)
+ * and that are no closer to another entry; and formulations with an advert injected inside, which are restored to
+ * the exact form. That last fix belongs to this rule alone: `web-residue` reports the same advert without a fix (it
+ * calls `findFormulations` with this rule's options), so `--fix` never sees two fixes for one span.
+ */
+export default defineKind<Options>({
+  name: 'formulation',
+  description: '规范表述（重要思想、会议、文件名称、固定提法）的错误写法、近似写法和混入文字',
+  options: {
+    formulations: {
+      type: 'object',
+      required: true,
+      description: '规范表述列表：term、variants、allow、maxDistance、held…',
+    },
+    ordered: { type: 'object', default: [], description: '固定顺序的并列提法，如 [尊法, 学法, 守法, 用法]' },
+    injectionWindow: { type: 'number', default: 40, description: '规范表述中混入文字的最大长度' },
+  },
+  messages: {
+    default: '“{found}”不是规范表述，应写作“{term}”',
+    injected: '规范表述“{term}”中混入了无关文字“{injected}”，应写作“{term}”',
+    order: '“{found}”顺序不规范，应写作“{term}”',
+    anachronism: '“{found}”是{held}才有的提法，不应出现在{year}年度的报告中：请核对',
+  },
+  validate(o) {
+    return validateFormulations(o);
+  },
+  prepare(o) {
+    return compileFormulations(o);
+  },
+  check(model, o, prepared) {
+    const c = prepared as CompiledFormulations;
+    const reports: Report[] = [];
+    const { findings, exact } = findFormulations(model, c);
+    for (const f of findings) {
+      const term = f.entry.term;
+      const found = model.text.slice(f.start, f.end);
+      const fix = f.fixable ? { fix: { range: [f.start, f.end] as [number, number], text: term } } : {};
+      if (f.kind === 'injected') {
+        const first = f.runs[0] as [number, number];
+        const last = f.runs[f.runs.length - 1] as [number, number];
+        reports.push({
+          messageId: 'injected',
+          start: f.start,
+          end: f.end,
+          data: { term, found, injected: model.text.slice(first[0], last[1]) },
+          ...fix,
+        });
+      } else reports.push({ start: f.start, end: f.end, data: { term, found }, ...fix });
+    }
+    if (model.year !== null) reports.push(...anachronisms(model, c, exact, model.year));
+    reports.push(...orderReports(model, c, o));
+    return reports.sort((a, b) => a.start - b.start || a.end - b.end);
+  },
+});
+
+function validateFormulations(o: Options): { option: string; message: string }[] {
+  const problems: { option: string; message: string }[] = [];
+  if (!Array.isArray(o.formulations)) return [{ option: 'formulations', message: '“formulations” 应为列表' }];
+  for (const [i, e] of (o.formulations as unknown[]).entries()) {
+    const where = `第 ${i + 1} 项`;
+    if (
+      typeof e !== 'object' ||
+      e === null ||
+      typeof (e as FormulationEntry).term !== 'string' ||
+      (e as FormulationEntry).term.length === 0
+    ) {
+      problems.push({ option: 'formulations', message: `${where}缺少 term（规范表述的准确写法）` });
+      continue;
+    }
+    const f = e as FormulationEntry;
+    for (const key of Object.keys(f)) {
+      if (
+        ![
+          'term',
+          'variants',
+          'allow',
+          'maxDistance',
+          'maxWordDistance',
+          'held',
+          'since',
+          'notAfter',
+          'fix',
+        ].includes(key)
+      ) {
+        problems.push({ option: 'formulations', message: `${where}（${f.term}）有未知字段 “${key}”` });
+      }
+    }
+    for (const key of ['variants', 'allow', 'notAfter'] as const) {
+      const v = f[key];
+      if (v !== undefined && (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.length > 0))) {
+        problems.push({
+          option: 'formulations',
+          message: `${where}（${f.term}）的 ${key} 应为非空字符串列表`,
+        });
+      }
+    }
+    for (const v of f.variants ?? []) {
+      if (normalize(f.term).includes(normalize(v)))
+        problems.push({
+          option: 'formulations',
+          message: `${where}：错误写法“${v}”包含在规范表述“${f.term}”中，修复会永不停止`,
+        });
+    }
+    if (f.held !== undefined && !/^\d{4}-\d{2}$/.test(String(f.held)))
+      problems.push({ option: 'formulations', message: `${where}（${f.term}）的 held 应写作 YYYY-MM` });
+    for (const key of ['maxDistance', 'maxWordDistance', 'since'] as const) {
+      const v = f[key];
+      if (v !== undefined && (typeof v !== 'number' || v < 0 || !Number.isInteger(v)))
+        problems.push({ option: 'formulations', message: `${where}（${f.term}）的 ${key} 应为非负整数` });
+    }
+    if ((f.maxDistance ?? 0) > 0 && f.term.length < 5)
+      problems.push({
+        option: 'formulations',
+        message: `${where}（${f.term}）太短，不能做近似匹配（maxDistance 应为 0）`,
+      });
+  }
+  if (
+    !Array.isArray(o.ordered) ||
+    !o.ordered.every(
+      (s) => Array.isArray(s) && s.length >= 2 && s.every((x) => typeof x === 'string' && x.length > 0),
+    )
+  ) {
+    problems.push({ option: 'ordered', message: '“ordered” 应为列表的列表，每项至少两个非空字符串' });
+  }
+  return problems;
+}
+
+/** Compiles the entries once (in `prepare`; `web-residue` compiles another copy once per options object). */
+export function compileFormulations(o: Options): CompiledFormulations {
+  const entries: Entry[] = o.formulations.map((f) => {
+    const norm = normalize(f.term);
+    const maxDistance = f.maxDistance ?? 0;
+    return {
+      term: f.term,
+      variants: f.variants ?? [],
+      allow: f.allow ?? [],
+      maxDistance,
+      maxWordDistance: f.maxWordDistance ?? maxDistance,
+      held: f.held ?? null,
+      since: f.since ?? 0,
+      notAfter: f.notAfter ?? [],
+      fix: f.fix ?? true,
+      norm,
+      normWords: hanOnly(norm),
+    };
+  });
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const roles: Role[][] = [];
+  const add = (word: string, role: Role) => {
+    let i = index.get(word);
+    if (i === undefined) {
+      i = words.length;
+      index.set(word, i);
+      words.push(word);
+      roles.push([]);
+    }
+    (roles[i] as Role[]).push(role);
+  };
+  for (const [i, e] of entries.entries()) {
+    add(e.norm, { entry: i, type: 'term' });
+    for (const a of e.allow) add(normalize(a), { entry: i, type: 'allow' });
+    for (const v of e.variants) add(normalize(v), { entry: i, type: 'variant' });
+    if (e.maxDistance > 0) {
+      add(e.norm.slice(0, 3), { entry: i, type: 'prefix' });
+      add(e.norm.slice(-4), { entry: i, type: 'suffix' });
+    }
+  }
+  const heldByTerm = new Map<string, string>();
+  for (const e of entries) if (e.held) heldByTerm.set(e.term, e.held);
+  const ordered = (o.ordered ?? []).map((parts) => {
+    const alt = parts.map(escapeRegExp).join('|');
+    return { parts, re: new RegExp(`(?:${alt})(?:[、，,和及与]?(?:${alt})){${parts.length - 1}}`, 'gu') };
+  });
+  return {
+    entries,
+    matcher: compileMatcher(words),
+    words,
+    roles,
+    injectionWindow: o.injectionWindow ?? 40,
+    ordered,
+    heldByTerm,
+  };
+}
+
+/**
+ * Runs the search: wrong variants, near misses and injected formulations, non-overlapping, in text order; plus the
+ * exact occurrences (for the anachronism check).
+ */
+export function findFormulations(
+  model: DocumentModel,
+  c: CompiledFormulations,
+): { findings: FormulationFinding[]; exact: { start: number; end: number; entry: Entry }[] } {
+  const text = normalize(model.text);
+  const ignored = ignoredTester(model.ignoredRanges);
+  const hits = c.matcher.findOverlapping(text);
+
+  // Exact forms and allowed look-alikes, leftmost-longest; then variants, leftmost-longest among themselves and
+  // dropped only when an exact form contains them (党的十九大五中全会 is a variant although 党的十九大 is exact).
+  const covered: [number, number][] = [];
+  const exact: { start: number; end: number; entry: Entry }[] = [];
+  for (const h of leftmostLongest(
+    hits,
+    (roles) => roles.some((r) => r.type === 'term' || r.type === 'allow'),
+    c,
+  )) {
+    const term = (c.roles[h.index] as Role[]).find((r) => r.type === 'term');
+    if (term) exact.push({ start: h.start, end: h.end, entry: c.entries[term.entry] as Entry });
+    covered.push([h.start, h.end]);
+  }
+  // `covered` is sorted and non-overlapping: binary search for the last range starting before `e`.
+  const isCovered = (st: number, e: number) => {
+    let lo = 0;
+    let hi = covered.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((covered[mid] as [number, number])[0] < e) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const last = covered[hi];
+    return last !== undefined && last[1] > st;
+  };
+  const candidates: FormulationFinding[] = [];
+  for (const h of leftmostLongest(hits, (roles) => roles.some((r) => r.type === 'variant'), c)) {
+    if (isCovered(h.start, h.end) && coveredWhole(covered, h.start, h.end)) continue;
+    const variant = (c.roles[h.index] as Role[]).find((r) => r.type === 'variant') as Role;
+    const entry = c.entries[variant.entry] as Entry;
+    if (entry.since && model.year !== null && model.year < entry.since) continue;
+    if (entry.notAfter.some((a) => model.text.startsWith(a, h.start - a.length))) continue;
+    if (ignored(h.start, h.end)) continue;
+    candidates.push({
+      start: h.start,
+      end: h.end,
+      entry,
+      kind: 'variant',
+      distance: 0,
+      runs: [],
+      fixable: entry.fix,
+    });
+  }
+
+  // Near misses and injections, from the anchors that stand where no exact form does.
+  const suffixHits = new Map<number, number[]>(); // entry → suffix starts, ascending
+  for (const h of hits) {
+    for (const r of c.roles[h.index] as Role[]) {
+      if (r.type !== 'suffix') continue;
+      let list = suffixHits.get(r.entry);
+      if (!list) {
+        list = [];
+        suffixHits.set(r.entry, list);
+      }
+      list.push(h.start);
+    }
+  }
+  const fuzzy: FormulationFinding[] = [];
+  for (const h of hits) {
+    for (const r of c.roles[h.index] as Role[]) {
+      if (r.type !== 'prefix' && r.type !== 'suffix') continue;
+      const entry = c.entries[r.entry] as Entry;
+      if (isCovered(h.start, h.end)) continue;
+      const near = r.type === 'prefix' ? nearFrom(text, h.start, entry) : nearTo(text, h.end, entry);
+      if (near) {
+        fuzzy.push(near);
+        continue;
+      }
+      if (r.type === 'prefix') {
+        const injected = injectedFrom(text, h.start, entry, suffixHits.get(r.entry) ?? [], c.injectionWindow);
+        if (injected) fuzzy.push(injected);
+      }
+    }
+  }
+  // Best first: exact variants, then the closest near misses; overlapping weaker ones are dropped.
+  fuzzy.sort((a, b) => a.distance - b.distance || a.start - b.start || b.end - b.start - (a.end - a.start));
+  const accepted: FormulationFinding[] = [...candidates];
+  for (const f of fuzzy) {
+    if (isCovered(f.start, f.end) || ignored(f.start, f.end)) continue;
+    if (accepted.some((a) => a.start < f.end && f.start < a.end)) continue;
+    if (f.fixable) {
+      // Another formulation about as close makes the fix a guess.
+      const rival = fuzzy.some(
+        (g) => g.entry !== f.entry && g.start < f.end && f.start < g.end && g.distance <= f.distance + 1,
+      );
+      if (rival) f.fixable = false;
+    }
+    accepted.push(f);
+  }
+  accepted.sort((a, b) => a.start - b.start);
+  return { findings: accepted, exact };
+}
+
+function coveredWhole(covered: [number, number][], start: number, end: number): boolean {
+  return covered.some(([a, b]) => a <= start && end <= b);
+}
+
+function leftmostLongest(hits: Match[], keep: (roles: Role[]) => boolean, c: CompiledFormulations): Match[] {
+  const out: Match[] = [];
+  let lastEnd = 0;
+  const sorted = hits
+    .filter((h) => keep(c.roles[h.index] as Role[]))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const h of sorted) {
+    if (h.start < lastEnd) continue;
+    out.push(h);
+    lastEnd = h.end;
+  }
+  return out;
+}
+
+function nearFrom(text: string, at: number, e: Entry): FormulationFinding | null {
+  const m = e.norm.length;
+  const window = text.slice(at, Math.min(text.length, at + m + e.maxDistance));
+  return bestNear(text, window, e.norm, e, (len) => [at, at + len]);
+}
+
+function nearTo(text: string, end: number, e: Entry): FormulationFinding | null {
+  const m = e.norm.length;
+  const window = reverse(text.slice(Math.max(0, end - m - e.maxDistance), end));
+  return bestNear(text, window, reverse(e.norm), e, (len) => [end - len, end]);
+}
+
+/**
+ * One edit-distance table of the term against the text window gives the distance of every window prefix at once;
+ * the shortest prefix at the smallest distance wins, and the word-distance bound is checked only for it.
+ */
+function bestNear(
+  text: string,
+  window: string,
+  term: string,
+  e: Entry,
+  span: (len: number) => [number, number],
+): FormulationFinding | null {
+  const row = prefixDistances(term, window, e.maxDistance);
+  let best: { len: number; d: number } | null = null;
+  for (let len = Math.max(1, term.length - e.maxDistance); len < row.length; len++) {
+    const d = row[len] as number;
+    if (d === 0 || d > e.maxDistance || (best && d >= best.d)) continue;
+    const [a, b] = span(len);
+    if (nearDistance(text.slice(a, b), e) !== d) continue;
+    best = { len, d };
+  }
+  if (!best) return null;
+  const [a, b] = span(best.len);
+  return nearFinding(text, a, b, best.d, e);
+}
+
+/** Optimal-string-alignment distance of `term` to every prefix of `window` (index = prefix length), capped at max+1. */
+function prefixDistances(term: string, window: string, max: number): number[] {
+  const n = window.length;
+  const cap = max + 1;
+  let prev2: number[] = new Array(n + 1).fill(cap);
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => Math.min(j, cap));
+  let cur: number[] = new Array(n + 1).fill(cap);
+  for (let i = 1; i <= term.length; i++) {
+    cur[0] = Math.min(i, cap);
+    let rowMin = cur[0] as number;
+    for (let j = 1; j <= n; j++) {
+      const cost = term[i - 1] === window[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && term[i - 1] === window[j - 2] && term[i - 2] === window[j - 1])
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur[j] = Math.min(v, cap);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= cap) return new Array(n + 1).fill(cap);
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev;
+}
+
+function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}
+
+/** Distance to the entry when within bounds (both over all characters and over Chinese characters), else +∞. */
+function nearDistance(span: string, e: Entry): number {
+  const d = boundedDistance(span, e.norm, e.maxDistance);
+  if (d > e.maxDistance) return Number.POSITIVE_INFINITY;
+  if (
+    e.maxWordDistance < e.maxDistance &&
+    boundedDistance(hanOnly(span), e.normWords, e.maxWordDistance) > e.maxWordDistance
+  ) {
+    return Number.POSITIVE_INFINITY;
+  }
+  return d;
+}
+
+function nearFinding(text: string, start: number, end: number, d: number, e: Entry): FormulationFinding {
+  const anchored = text[start] === e.norm[0] && text[end - 1] === e.norm[e.norm.length - 1];
+  const fixable = e.fix && anchored && d <= (e.norm.length >= 12 ? 2 : 1) && !hasLineBreak(text, start, end);
+  return { start, end, entry: e, kind: 'near', distance: d, runs: [], fixable };
+}
+
+/**
+ * The formulation with foreign text inserted: its first anchor here, its last anchor within the window, and every
+ * character of the formulation in order in between, the rest forming at most three inserted runs that look injected.
+ */
+function injectedFrom(
+  text: string,
+  at: number,
+  e: Entry,
+  suffixStarts: number[],
+  window: number,
+): FormulationFinding | null {
+  const t = e.norm;
+  const suffix = t.slice(-4);
+  for (const s of suffixStarts) {
+    if (s < at + 3) continue;
+    const end = s + suffix.length;
+    if (end - at > t.length + window) break;
+    if (hasLineBreak(text, at, end)) break;
+    const runs = insertedRuns(text.slice(at, end), t);
+    if (!runs || runs.length === 0) continue;
+    const inserted = runs.map(([a, b]) => text.slice(at + a, at + b)).join('');
+    if (!looksInjected(inserted)) continue;
+    return {
+      start: at,
+      end,
+      entry: e,
+      kind: 'injected',
+      distance: e.maxDistance + inserted.length,
+      runs: runs.map(([a, b]) => [at + a, at + b]),
+      fixable: e.fix,
+    };
+  }
+  return null;
+}
+
+/** Runs of `span` outside an in-order alignment of `term` (prefix and suffix kept whole), or null when none exists. */
+function insertedRuns(span: string, term: string): [number, number][] | null {
+  if (span.length <= term.length) return null;
+  let p = 0;
+  while (p < term.length && span[p] === term[p]) p++;
+  let q = 0;
+  while (q < term.length - p && span[span.length - 1 - q] === term[term.length - 1 - q]) q++;
+  const runs: [number, number][] = [];
+  let i = p;
+  const stop = span.length - q;
+  let runStart = -1;
+  for (let j = p; j < term.length - q; j++) {
+    while (i < stop && span[i] !== term[j]) {
+      if (runStart < 0) runStart = i;
+      i++;
+    }
+    if (i >= stop) return null;
+    if (runStart >= 0) {
+      runs.push([runStart, i]);
+      runStart = -1;
+    }
+    i++;
+  }
+  if (i < stop) runs.push([i, stop]);
+  return runs.length <= 3 ? runs : null;
+}
+
+function anachronisms(
+  model: DocumentModel,
+  c: CompiledFormulations,
+  exact: { start: number; end: number; entry: Entry }[],
+  year: number,
+): Report[] {
+  const limit = `${year + 1}-03`;
+  const reports: Report[] = [];
+  const report = (start: number, end: number, found: string, held: string) => {
+    const [y, m] = held.split('-');
+    reports.push({
+      messageId: 'anachronism',
+      start,
+      end,
+      severity: 'warning',
+      data: { found, held: `${y}年${Number(m)}月`, year },
+    });
+  };
+  for (const x of exact)
+    if (x.entry.held && x.entry.held > limit) report(x.start, x.end, x.entry.term, x.entry.held);
+  for (const m of model.text.matchAll(PLENUM_LIST)) {
+    const session = m[1] as string;
+    const listStart = (m.index ?? 0) + m[0].indexOf(m[2] as string);
+    for (const item of (m[2] as string).matchAll(PLENUM_ITEM)) {
+      const term = `${session}届${item[0]}全会`;
+      const held = c.heldByTerm.get(term);
+      const start = listStart + (item.index ?? 0);
+      if (held && held > limit) report(start, start + item[0].length, term, held);
+    }
+  }
+  return reports;
+}
+
+function orderReports(model: DocumentModel, c: CompiledFormulations, _o: Options): Report[] {
+  const reports: Report[] = [];
+  const ignored = ignoredTester(model.ignoredRanges);
+  for (const { parts, re } of c.ordered) {
+    re.lastIndex = 0;
+    for (const m of model.text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const found = m[0];
+      // Split into the parts as written and the separators between them.
+      const seen: string[] = [];
+      const seps: string[] = [];
+      let i = 0;
+      while (i < found.length) {
+        const part = parts.find((p) => found.startsWith(p, i));
+        if (part) {
+          seen.push(part);
+          i += part.length;
+          continue;
+        }
+        const sepStart = i;
+        while (i < found.length && !parts.some((p) => found.startsWith(p, i))) i++;
+        seps.push(found.slice(sepStart, i));
+      }
+      if (new Set(seen).size !== parts.length || seen.every((p, k) => p === parts[k])) continue;
+      if (ignored(start, start + found.length)) continue;
+      const sepAt = seps.length === parts.length - 1 ? seps : parts.slice(1).map(() => '');
+      const fixed = parts.map((p, k) => (k === 0 ? p : `${sepAt[k - 1]}${p}`)).join('');
+      reports.push({
+        messageId: 'order',
+        start,
+        end: start + found.length,
+        data: { found, term: fixed },
+        fix: { range: [start, start + found.length], text: fixed },
+      });
+    }
+  }
+  return reports;
+}
+
+/**
+ * Maps a text to the matching alphabet, one UTF-16 unit for one, so offsets carry over unchanged: half- and
+ * full-width brackets, quotes and commas compare equal, and so do the dashes of a range (2021-2025, 2021—2025,
+ * 2021～2025, and 一 between digits).
+ */
+export function normalize(s: string): string {
+  return s.replace(NORMAL_RE, (ch, offset: number) => {
+    if (ch === '一') return isDigit(s[offset - 1]) && isDigit(s[offset + 1]) ? '—' : ch;
+    return NORMAL[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+  });
+}
+
+const NORMAL: Record<string, string> = {
+  '(': '（',
+  '﹙': '（',
+  ')': '）',
+  '﹚': '）',
+  '-': '—',
+  '－': '—',
+  '–': '—',
+  '‐': '—',
+  '‑': '—',
+  '―': '—',
+  '~': '—',
+  '～': '—',
+  '〜': '—',
+  '"': '“',
+  '”': '“',
+  '＂': '“',
+  "'": '‘',
+  '’': '‘',
+  ',': '，',
+  ':': '：',
+  ';': '；',
+};
+
+const NORMAL_RE = /[()﹙﹚\-－–‐‑―~～〜"”＂'’,:;一０-９]/g;
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'));
+}
+
+function hanOnly(s: string): string {
+  return s.replace(/[^\p{Script=Han}]/gu, '');
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+  return false;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,261 @@
+import type { Report } from '../engine/types.js';
+import { defineKind } from './define.js';
+import { ignoredChecker, textParagraphs, urlRanges } from './shared/text.js';
+
+interface Options {
+  units: string[];
+  dayNames: string[];
+  maxRangeYears: number;
+}
+
+interface Prepared {
+  range: RegExp;
+  packed: RegExp;
+  spaced: RegExp;
+  padded: RegExp;
+  dayName: RegExp;
+}
+
+const YEAR = '(?:19|20)\\d{2}';
+/** Wrong joiners of a year range: hyphens and minus signs, en dash, tildes, the character 一, the two-em dash 破折号. */
+const WRONG_DASH = '-‐‑‒–−－~～一―';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Numbers as GB/T 15835 and GB/T 15834 write them: year ranges joined by the dash — and closed by 年, no space between
+ * a number and its unit, no zero padding in dates, the 间隔号 in day names (3·15). Each finding has a safe fix.
+ */
+export default defineKind<Options>({
+  name: 'number-format',
+  description: '数字用法：年份范围、数字与单位间的空格、日期虚位、节日名称的间隔号（GB/T 15835、GB/T 15834）',
+  options: {
+    units: {
+      type: 'string[]',
+      description: '数字后面的量词和单位：数字与它们之间有空格即报告',
+      default: [
+        '年',
+        '月',
+        '日',
+        '个',
+        '项',
+        '件',
+        '次',
+        '人',
+        '名',
+        '家',
+        '户',
+        '场',
+        '份',
+        '元',
+        '万',
+        '亿',
+        '余',
+        '多',
+        '条',
+        '篇',
+        '期',
+        '批',
+        '起',
+        '宗',
+        '所',
+        '座',
+        '台',
+        '辆',
+        '天',
+        '周',
+        '小时',
+        '公里',
+        '千米',
+        '米',
+        '平方',
+        '亩',
+        '%',
+        '％',
+        '倍',
+        '类',
+        '轮',
+        '部',
+        '套',
+        '本',
+        '册',
+        '张',
+        '处',
+        '村',
+        '支',
+        '组',
+        '位',
+        '单',
+        '例',
+      ],
+    },
+    dayNames: {
+      type: 'string[]',
+      description: '紧跟“3.15”之类写法、说明它是节日名称的词（其后才按间隔号报告，“3.15万元”是小数）',
+      default: [
+        '国际消费者权益日',
+        '消费者权益日',
+        '消费者权益',
+        '国家安全教育日',
+        '国家安全日',
+        '国际禁毒日',
+        '禁毒日',
+        '国家宪法日',
+        '宪法日',
+        '法制宣传日',
+        '晚会',
+        '活动',
+        '宣传',
+        '主题',
+        '纪念日',
+        '专项行动',
+        '系列',
+      ],
+    },
+    maxRangeYears: { type: 'number', default: 30, description: '两个四位数相差不超过此值才视为年份范围' },
+  },
+  messages: {
+    default: '年份范围“{found}”应写作“{expected}”：{reason}（GB/T 15835）',
+    space: '“{found}”中数字与“{unit}”之间不应有空格，应写作“{expected}”',
+    padding: '日期“{found}”应写作“{expected}”：月、日不编虚位（GB/T 9704）',
+    day: '节日名称“{found}”应写作“{expected}”：表示月日的节日名称用间隔号“·”，“{found}”会被读作小数（GB/T 15834）',
+  },
+  prepare(o) {
+    const units = [...o.units]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
+    const days = [...o.dayNames]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
+    return {
+      // 2021-2025, 2019一2021, 2021 — 2025, 2021——2025 (the right joiner, checked for 年 below).
+      range: new RegExp(
+        `(?<![${WRONG_DASH}\\d.．/／:：—])(${YEAR})([ \\t\\u00a0\\u3000]*)([${WRONG_DASH}]|——|—)([ \\t\\u00a0\\u3000]*)(${YEAR})(?![\\d]|[${WRONG_DASH}.．/／—][\\d])(?:([ \\t\\u00a0\\u3000]*)(年))?`,
+        'gu',
+      ),
+      // 20212025年: two years with no joiner; only before 年, where no identifier or date can be meant.
+      packed: new RegExp(`(?<![\\d.．])(${YEAR})(${YEAR})年`, 'gu'),
+      spaced: new RegExp(`(?<![\\w.．])(\\d+(?:[.．]\\d+)?)([ \\t\\u00a0\\u3000]+)(${units})`, 'gu'),
+      padded: /(?<![\d.．])0([1-9])(月|日)/gu,
+      dayName: new RegExp(
+        `(?<![\\d.．])(1[0-2]|0?[1-9])([.．•・‧∙])(3[01]|[12]\\d|0?[1-9])(?![\\d.．])(?=[”"’」』]?(?:${days}))`,
+        'gu',
+      ),
+    } satisfies Prepared;
+  },
+  check(model, o, prepared) {
+    const re = prepared as Prepared;
+    const text = model.text;
+    const reports: Report[] = [];
+    const urls = textParagraphs(model).flatMap((p) => urlRanges(text, p.start, p.end));
+    const ignored = ignoredChecker(model, urls);
+    // The closing date is judged by closing-date; its zero padding would be reported twice.
+    for (const p of textParagraphs(model, ['residue', 'closing'])) {
+      const local: Report[] = [];
+      const at = (m: RegExpMatchArray) => p.start + (m.index ?? 0);
+
+      for (const m of p.text.matchAll(re.range)) {
+        const [found, y1, sp1, dash, sp2, y2, sp3, nian] = m as unknown as (string | undefined)[];
+        const a = Number(y1);
+        const b = Number(y2);
+        if (b <= a || b - a > o.maxRangeYears) continue;
+        const start = at(m);
+        const end = start + (found as string).length;
+        const after = text.slice(end, end + 2);
+        const spaced = (sp1 as string).length > 0 || (sp2 as string).length > 0 || (sp3 ?? '').length > 0;
+        const wrongJoin = dash !== '—' || spaced;
+        // 2020—2021学年 is a school year; every other year range closes with 年 (2021—2025年度 already has it).
+        const missingNian = !nian && !after.startsWith('学年');
+        if (!wrongJoin && !missingNian) continue;
+        const reasons: string[] = [];
+        if (dash === '一') reasons.push('“一”是汉字，不能当连接号，起止年份用一字线“—”连接');
+        else if (dash === '——') reasons.push('起止年份用一字线“—”连接，不用破折号“——”');
+        else if (dash !== '—') reasons.push(`起止年份用一字线“—”连接，不用“${dash}”`);
+        if (spaced) reasons.push('年份范围中间不加空格');
+        if (missingNian) reasons.push('年份范围后应标明“年”');
+        const expected = `${y1}—${y2}年`;
+        local.push({
+          start,
+          end,
+          data: { found: found as string, expected, reason: reasons.join('，') },
+          fix: { range: [start, end], text: expected },
+        });
+      }
+
+      for (const m of p.text.matchAll(re.packed)) {
+        const [found, y1, y2] = m as unknown as string[];
+        const a = Number(y1);
+        const b = Number(y2);
+        if (b <= a || b - a > o.maxRangeYears) continue;
+        const start = at(m);
+        const end = start + (found as string).length;
+        const expected = `${y1}—${y2}年`;
+        local.push({
+          start,
+          end,
+          data: { found: found as string, expected, reason: '起止年份之间缺少一字线“—”' },
+          fix: { range: [start, end], text: expected },
+        });
+      }
+
+      for (const m of p.text.matchAll(re.spaced)) {
+        const [found, num, , unit] = m as unknown as string[];
+        const start = at(m);
+        const end = start + (found as string).length;
+        const expected = `${num}${unit}`;
+        local.push({
+          messageId: 'space',
+          start,
+          end,
+          data: { found: found as string, unit: unit as string, expected },
+          fix: { range: [start, end], text: expected },
+        });
+      }
+
+      for (const m of p.text.matchAll(re.padded)) {
+        const [found, digit, unit] = m as unknown as string[];
+        const start = at(m);
+        const before = text.slice(Math.max(p.start, start - 6), start);
+        const next = text.slice(start + 3, start + 7);
+        // A date part: 2024年03月, 3月05日, or a bare 03月05日.
+        const isDate = /[年月][ \t]*$/.test(before) || (unit === '月' && /^\d{1,2}日/.test(next));
+        if (!isDate) continue;
+        const end = start + (found as string).length;
+        const expected = `${digit}${unit}`;
+        local.push({
+          messageId: 'padding',
+          start,
+          end,
+          data: { found: found as string, expected },
+          fix: { range: [start, end], text: expected },
+        });
+      }
+
+      for (const m of p.text.matchAll(re.dayName)) {
+        const [found, month, , day] = m as unknown as string[];
+        const start = at(m);
+        const end = start + (found as string).length;
+        const expected = `${Number(month)}·${Number(day)}`;
+        local.push({
+          messageId: 'day',
+          start,
+          end,
+          data: { found: found as string, expected },
+          fix: { range: [start, end], text: expected },
+        });
+      }
+
+      local.sort((x, y) => x.start - y.start || x.end - y.end);
+      let lastEnd = -1;
+      for (const r of local) {
+        if (ignored(r.start) || ignored(r.end - 1)) continue;
+        // One finding per place: 2021 -2025 年 is a range finding, not also a spacing one.
+        if (r.start < lastEnd) continue;
+        reports.push(r);
+        lastEnd = r.end;
+      }
+    }
+    return reports;
+  },
+});

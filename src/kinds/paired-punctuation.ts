@@ -1,0 +1,243 @@
+import type { Report } from '../engine/types.js';
+import type { Paragraph } from '../model/types.js';
+import { defineKind } from './define.js';
+import { charAt, charBefore, ignoredChecker, isChinese, textParagraphs, urlRanges } from './shared/text.js';
+
+type Family =
+  | 'quote'
+  | 'single-quote'
+  | 'book'
+  | 'inner-book'
+  | 'paren'
+  | 'lenticular'
+  | 'tortoise'
+  | 'angle'
+  | 'guillemet';
+
+const OPEN: Record<string, Family> = {
+  '“': 'quote',
+  '‘': 'single-quote',
+  '《': 'book',
+  '〈': 'inner-book',
+  '（': 'paren',
+  '(': 'paren',
+  '【': 'lenticular',
+  '〔': 'tortoise',
+  '<': 'angle',
+  '«': 'guillemet',
+};
+const CLOSE: Record<string, Family> = {
+  '”': 'quote',
+  '’': 'single-quote',
+  '》': 'book',
+  '〉': 'inner-book',
+  '）': 'paren',
+  ')': 'paren',
+  '】': 'lenticular',
+  '〕': 'tortoise',
+  '>': 'angle',
+  '»': 'guillemet',
+};
+/** The canonical pair of each family, for messages. */
+const PAIR: Record<Family, [string, string]> = {
+  quote: ['“', '”'],
+  'single-quote': ['‘', '’'],
+  book: ['《', '》'],
+  'inner-book': ['〈', '〉'],
+  paren: ['（', '）'],
+  lenticular: ['【', '】'],
+  tortoise: ['〔', '〕'],
+  angle: ['<', '>'],
+  guillemet: ['«', '»'],
+};
+const NAME: Record<string, string> = {
+  '“': '左引号“',
+  '”': '右引号”',
+  '‘': '左单引号‘',
+  '’': '右单引号’',
+  '《': '左书名号《',
+  '》': '右书名号》',
+  '〈': '左单书名号〈',
+  '〉': '右单书名号〉',
+  '（': '左括号（',
+  '(': '左括号(',
+  '）': '右括号）',
+  ')': '右括号)',
+  '【': '左方头括号【',
+  '】': '右方头括号】',
+  '〔': '左六角括号〔',
+  '〕': '右六角括号〕',
+  '<': '小于号<',
+  '>': '大于号>',
+  '«': '左尖引号«',
+  '»': '右尖引号»',
+};
+const BOOKISH: Family[] = ['book', 'inner-book', 'angle'];
+
+interface Open {
+  ch: string;
+  family: Family;
+  at: number;
+}
+
+/**
+ * Paired marks (GB/T 15834): quotes, book-title marks, brackets, scanned per paragraph (in these reports a quotation
+ * never spans paragraphs). Reports unclosed openers, stray closers, and both ends of a cross-match (“一网通办》);
+ * ASCII <…> and «» used as book-title marks (the former fixed to 《…》, or 〈…〉 inside 《》); and 》、《 between
+ * book titles, which take no 顿号.
+ */
+export default defineKind({
+  name: 'paired-punctuation',
+  description: '成对标点（引号、书名号、括号）须配对，书名号不用 <> «»，书名号之间不用顿号（GB/T 15834）',
+  options: {},
+  messages: {
+    default: '{name}没有配对的{pairName}：请补全或删去',
+    stray: '{name}前面没有与之配对的{pairName}：请补全或删去',
+    cross: '{openName}与{closeName}不配对：左右应是同一种标点，写作{suggestion}',
+    ascii: '用“{open}…{close}”作书名号不符合 GB/T 15834：应写作“{expectedOpen}…{expectedClose}”',
+    list: '并列的书名号之间不用顿号：请删去{close}和{open}之间的顿号（GB/T 15834 4.5.3.5）',
+    'quote-list': '并列的引号之间通常不用顿号：宜删去{close}和{open}之间的顿号（GB/T 15834 4.5.3.5）',
+  },
+  check(model) {
+    const text = model.text;
+    const reports: Report[] = [];
+    const urls = textParagraphs(model).flatMap((p) => urlRanges(text, p.start, p.end));
+    const ignored = ignoredChecker(model, urls);
+    for (const p of textParagraphs(model)) reports.push(...scan(text, p, ignored));
+    return reports.sort((a, b) => a.start - b.start);
+  },
+});
+
+function scan(text: string, p: Paragraph, ignored: (offset: number) => boolean): Report[] {
+  const reports: Report[] = [];
+  const stack: Open[] = [];
+  const one = (at: number) => ({ start: at, end: at + 1 });
+  const unclosed = (o: Open) =>
+    reports.push({
+      ...one(o.at),
+      data: { name: NAME[o.ch] as string, pairName: NAME[PAIR[o.family][1]] as string },
+    });
+  const stray = (ch: string, at: number, family: Family) =>
+    reports.push({
+      messageId: 'stray',
+      ...one(at),
+      data: { name: NAME[ch] as string, pairName: NAME[PAIR[family][0]] as string },
+    });
+  const prevSolid = (i: number) => {
+    let j = i;
+    while (j > p.start && /[ \t\u00a0\u3000]/.test(text[j - 1] as string)) j--;
+    return charBefore(text, j);
+  };
+  const nextSolid = (i: number) => {
+    let j = i + 1;
+    while (j < p.end && /[ \t\u00a0\u3000]/.test(text[j] as string)) j++;
+    return j < p.end ? charAt(text, j) : undefined;
+  };
+  /** Whether the family's closer comes before its next opener, later in the paragraph (then this closer is stray). */
+  const closesLater = (family: Family, from: number) => {
+    for (let j = from + 1; j < p.end; j++) {
+      const c = text[j] as string;
+      if (ignored(j)) continue;
+      if (OPEN[c] === family && c !== '<') return false;
+      if (CLOSE[c] === family && c !== '>') return true;
+    }
+    return false;
+  };
+
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i] as string;
+    const openFamily = OPEN[c];
+    const closeFamily = CLOSE[c];
+    if ((!openFamily && !closeFamily) || ignored(i)) continue;
+    if (openFamily) {
+      // < is a bracket only before Chinese text (<行政处罚法>), never in 5<x or HTML, which Markdown already hides.
+      if (c === '<' && !isChinese(nextSolid(i))) continue;
+      const top = stack[stack.length - 1];
+      // A double quote never nests in another (the inner pair is ‘’): the earlier one was left open.
+      if (c === '“' && top?.ch === '“') {
+        unclosed(stack.pop() as Open);
+      }
+      stack.push({ ch: c, family: openFamily, at: i });
+      continue;
+    }
+    const family = closeFamily as Family;
+    const prev = prevSolid(i);
+    const inStack = stack.some((o) => o.family === family);
+    if (c === '>' && !inStack && !(isChinese(prev) || (prev !== undefined && prev in CLOSE))) continue;
+    if (
+      c === '’' &&
+      !inStack &&
+      /[A-Za-z]/.test(charBefore(text, i) ?? '') &&
+      /[A-Za-z]/.test(text[i + 1] ?? '')
+    )
+      continue; // people’s
+    if (
+      (c === ')' || c === '）') &&
+      !inStack &&
+      /(?:^|[。；;：:，,、\s])[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}$/.test(text.slice(p.start, i))
+    )
+      continue; // 1) 2)
+    if (inStack) {
+      while ((stack[stack.length - 1] as Open).family !== family) unclosed(stack.pop() as Open);
+      const o = stack.pop() as Open;
+      if (family === 'angle' || family === 'guillemet') {
+        const depth = stack.filter((s) => BOOKISH.includes(s.family)).length;
+        const [expectedOpen, expectedClose] = depth % 2 === 0 ? ['《', '》'] : ['〈', '〉'];
+        const inner = text.slice(o.at + 1, i);
+        reports.push({
+          messageId: 'ascii',
+          start: o.at,
+          end: i + 1,
+          data: { open: o.ch, close: c, expectedOpen, expectedClose },
+          ...(family === 'angle'
+            ? {
+                fix: {
+                  range: [o.at, i + 1] as [number, number],
+                  text: `${expectedOpen}${inner}${expectedClose}`,
+                },
+              }
+            : {}),
+        });
+      }
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (!top || closesLater(top.family, i)) {
+      stray(c, i, family);
+      continue;
+    }
+    // “一网通办》: the opener's own closer never comes, so this closer was meant to end it — report both ends.
+    stack.pop();
+    // <> and «» are no Chinese marks: only the Chinese pair is offered (〈…> → 〈…〉, <…》 → 《…》).
+    const foreign = (f: Family) => f === 'angle' || f === 'guillemet';
+    const options = [
+      ...(foreign(top.family) ? [] : [`${top.ch}…${PAIR[top.family][1]}`]),
+      ...(foreign(family) ? [] : [`${PAIR[family][0]}…${c}`]),
+    ];
+    const data = {
+      openName: NAME[top.ch] as string,
+      closeName: NAME[c] as string,
+      suggestion: options.join('或') || '《…》',
+    };
+    reports.push({ messageId: 'cross', ...one(top.at), data });
+    reports.push({ messageId: 'cross', ...one(i), data });
+  }
+  for (const o of stack) unclosed(o);
+
+  // Adjacent marks mean nothing stands between the items; “6·26”国际禁毒日、“12·4”国家宪法日 keeps its 顿号.
+  for (const m of p.text.matchAll(/([》〉])、([《〈])|(”)、(“)/gu)) {
+    const start = p.start + (m.index ?? 0);
+    if (ignored(start)) continue;
+    const quotes = m[3] !== undefined;
+    const [close, open] = quotes ? ['”', '“'] : [m[1] as string, m[2] as string];
+    reports.push({
+      messageId: quotes ? 'quote-list' : 'list',
+      start,
+      end: start + 3,
+      data: { close, open },
+      // The norm says 通常 for quotes, and a quoted item may be part of a longer one: a warning, not an error.
+      ...(quotes ? { severity: 'warning' as const } : {}),
+    });
+  }
+  return reports;
+}

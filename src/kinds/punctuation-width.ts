@@ -1,0 +1,215 @@
+import type { Report } from '../engine/types.js';
+import type { DocumentModel } from '../model/types.js';
+import { defineKind } from './define.js';
+import { charAt, charBefore, ignoredChecker, isChinese, textParagraphs, urlRanges } from './shared/text.js';
+
+interface Options {
+  documentRatio: number;
+  documentMinimum: number;
+}
+
+const FULL: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '?': '？',
+  '!': '！',
+};
+const FULL_MARKS = /[，；：（）？！]/gu;
+const DIGIT = /[0-9０-９]/;
+
+/** One half-width mark that Chinese text around it makes wrong: its range (with spaces the fix absorbs) and replacement. */
+export interface WidthFinding {
+  start: number;
+  end: number;
+  mark: string;
+  text: string;
+}
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * Finds half-width , ; : ( ) ? ! in Chinese text. A mark counts when a neighbour is Chinese (a Han character or
+ * full-width punctuation); digits on both sides (1,000 10:30), URLs, Markdown code and list markers (1) 列表) are
+ * left alone. Brackets are judged as pairs so a fix never leaves （…).
+ */
+export function findHalfWidth(model: DocumentModel): WidthFinding[] {
+  const text = model.text;
+  const out: WidthFinding[] = [];
+  const urls = textParagraphs(model).flatMap((p) => urlRanges(text, p.start, p.end));
+  const ignored = ignoredChecker(model, urls);
+  const markdown = model.format === 'markdown';
+  for (const p of textParagraphs(model)) {
+    const candidates: number[] = [];
+    const open: number[] = [];
+    const pairs = new Map<number, number>();
+    const closers = new Set<number>();
+    const markdownListMarker = (i: number) =>
+      markdown &&
+      /^\s{0,3}\d{1,9}$/.test(text.slice(model.lineAt(i).start, i)) &&
+      /^\)(?:[ \t]|$)/.test(text.slice(i, i + 2));
+    const forced: number[] = [];
+    const linkOpen = new Set<number>();
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i] as string;
+      if ((c === '（' || c === '）') && !ignored(i)) {
+        // Brackets pair across widths, so the pairing is the same before and after a partial fix: (党组） is one pair.
+        if (c === '（') open.push(i);
+        else {
+          const o = open.pop();
+          if (o !== undefined && text[o] === '(') forced.push(o);
+        }
+        continue;
+      }
+      if (!(c in FULL) || ignored(i)) continue;
+      const prev = charBefore(text, i);
+      if (c === ')' && markdownListMarker(i)) continue;
+      if (c === ':' && prev === ']') continue; // Markdown reference definition [x]: url
+      if (c === '(' && prev === ']') {
+        // Markdown link [文字](url): its brackets are syntax, and so is the ) that closes it.
+        open.push(i);
+        linkOpen.add(i);
+        continue;
+      }
+      if (c !== '(' && c !== ')' && DIGIT.test(prev ?? '') && DIGIT.test(text[i + 1] ?? '')) continue; // 1,000 10:30 1:2
+      if (c === '(') open.push(i);
+      else if (c === ')') {
+        const o = open.pop();
+        if (o !== undefined && linkOpen.has(o)) continue;
+        if (o !== undefined && text[o] === '（') forced.push(i);
+        else if (o !== undefined) {
+          pairs.set(o, i);
+          closers.add(i);
+        }
+      }
+      candidates.push(i);
+    }
+    // A mark is wrong when a neighbour is Chinese — or is itself a mark that becomes full-width (,, and ),): computed
+    // to a fixpoint, so that converting one mark never makes its neighbour newly wrong and --fix is idempotent.
+    const flagged = new Set<number>(forced.filter((i) => candidates.includes(i)));
+    const chineseAt = (pos: number) =>
+      pos >= p.start &&
+      pos < p.end &&
+      (flagged.has(pos) || isChinese(charAt(text, pos)) || isLowSurrogateOfChinese(pos));
+    const isLowSurrogateOfChinese = (pos: number) => {
+      const c = text.charCodeAt(pos);
+      return c >= 0xdc00 && c <= 0xdfff && isChinese(charBefore(text, pos + 1));
+    };
+    const prevPos = (i: number) => {
+      let j = i - 1;
+      while (j >= p.start && isSpace(text[j])) j--; // 项目 , 以及
+      return j;
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const i of candidates) {
+        if (flagged.has(i) || closers.has(i)) continue;
+        let wrong: boolean;
+        const close = pairs.get(i);
+        if (close !== undefined) {
+          let inside = false;
+          for (let j = i + 1; j < close && !inside; j++) inside = chineseAt(j);
+          wrong = inside || chineseAt(prevPos(i)) || chineseAt(close + 1);
+        } else {
+          // After the mark spaces are not skipped: (test)! 详见 ends a Latin phrase.
+          wrong = chineseAt(prevPos(i)) || chineseAt(i + 1);
+        }
+        if (!wrong) continue;
+        flagged.add(i);
+        if (close !== undefined) flagged.add(close);
+        changed = true;
+      }
+    }
+    for (const i of [...flagged].sort((a, b) => a - b)) {
+      const c = text[i] as string;
+      let end = i + 1;
+      // 项目, 以及 → 项目，以及: a full-width mark carries its own spacing.
+      if (c !== '(' && c !== ')') {
+        let j = end;
+        while (j < p.end && isSpace(text[j])) j++;
+        if (j > end && chineseAt(j)) end = j;
+      }
+      out.push({ start: i, end, mark: c, text: FULL[c] as string });
+    }
+  }
+  return out;
+}
+
+/** Full-width clause marks in the text the rule reads, for the whole-document ratio. */
+function fullWidthCount(model: DocumentModel): number {
+  let n = 0;
+  for (const p of textParagraphs(model)) n += p.text.match(FULL_MARKS)?.length ?? 0;
+  return n;
+}
+
+/**
+ * Half-width punctuation in Chinese text (GB/T 15834: Chinese text takes full-width marks).
+ *
+ * A drafter whose whole file came out of a converter half-width (every seed report does) needs one finding, not
+ * three hundred: when more than `documentRatio` of the clause marks are half-width and there are at least
+ * `documentMinimum` of them, the rule reports once, at the first, with the count — and that one finding's range runs
+ * from the first to the last half-width mark, so its fix (`--fix`, or the editor's quick fix) converts them all while
+ * staying inside its range. Otherwise each mark is its own finding with its own fix.
+ */
+export default defineKind<Options>({
+  name: 'punctuation-width',
+  description: '中文行文中的半角标点（, ; : ( ) ? !）应为全角（GB/T 15834）',
+  options: {
+    documentRatio: {
+      type: 'number',
+      default: 0.8,
+      description: '半角标点占句读标点的比例超过此值时，视为整篇转换造成，只报告一次',
+    },
+    documentMinimum: { type: 'number', default: 10, description: '整篇只报告一次所需的最少半角标点数' },
+  },
+  messages: {
+    default: '半角“{mark}”应改为全角“{expected}”：中文行文使用全角标点（GB/T 15834）',
+    document:
+      '全文有{count}处标点为半角（自此处的“{mark}”起），中文行文应使用全角标点（GB/T 15834）。多半是复制或格式转换造成的：运行 fazhi-lint --fix 可一次全部改为全角',
+  },
+  validate(o) {
+    const errors: { option: string; message: string }[] = [];
+    if (!(o.documentRatio > 0 && o.documentRatio <= 1))
+      errors.push({ option: 'documentRatio', message: '应为 0 到 1 之间的比例，如 0.8' });
+    if (!(o.documentMinimum >= 1)) errors.push({ option: 'documentMinimum', message: '应为不小于 1 的整数' });
+    return errors;
+  },
+  check(model, o) {
+    const found = findHalfWidth(model);
+    if (found.length === 0) return [];
+    const full = fullWidthCount(model);
+    const ratio = found.length / (found.length + full);
+    if (found.length >= o.documentMinimum && ratio > o.documentRatio) {
+      const first = found[0] as WidthFinding;
+      const last = found[found.length - 1] as WidthFinding;
+      const start = first.start;
+      const end = last.end;
+      let fixed = '';
+      let cursor = start;
+      for (const f of found) {
+        fixed += model.text.slice(cursor, f.start) + f.text;
+        cursor = f.end;
+      }
+      fixed += model.text.slice(cursor, end);
+      return [
+        {
+          messageId: 'document',
+          start,
+          end,
+          data: { count: found.length, mark: first.mark },
+          fix: { range: [start, end], text: fixed },
+        },
+      ];
+    }
+    return found.map(
+      (f): Report => ({
+        start: f.start,
+        end: f.end,
+        data: { mark: f.mark, expected: f.text },
+        fix: { range: [f.start, f.end], text: f.text },
+      }),
+    );
+  },
+});

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLinter, textSource } from '../../src/engine/linter.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('number-format', {
+  valid: [
+    '全面落实《法治政府建设实施纲要（2021—2025年）》，“八五”普法（2021—2025年度）稳步推进。',
+    {
+      name: 'look-alikes',
+      text: '〔2025〕37号，处罚金3.15万元，“1+1+9”工作部署，12345热线，12345 便民热线，“6·26”国际禁毒日、“12·4”国家宪法日。',
+    },
+    {
+      name: 'dates and identifiers',
+      text: '成文于2021年1月29日，电话0731-2021-2025，编号20211223，2020—2021学年。',
+    },
+    { name: 'decimals and times', text: '增长3.5%，于10:30召开，发放补贴9.35万元，2.5天。' },
+    {
+      name: 'the closing date is closing-date’s business',
+      text: '某镇2024年法治政府建设情况报告\n正文。\n某镇人民政府\n2025年03月01日',
+    },
+    {
+      name: 'Markdown code is ignored',
+      filename: 'x.md',
+      text: '正文。\n\n```\n2021-2025年\n```\n\n`20 项`\n',
+    },
+    { name: 'a URL', text: '详见 https://example.gov.cn/2021-2025/plan 。' },
+  ],
+  invalid: [
+    {
+      name: 'hyphen, and 年 missing (seed 000)',
+      text: '按照《法治政府建设实施纲要2021-2025)》的要求',
+      errors: [
+        {
+          message:
+            '年份范围“2021-2025”应写作“2021—2025年”：起止年份用一字线“—”连接，不用“-”，年份范围后应标明“年”（GB/T 15835）',
+          line: 1,
+          column: 14,
+          endColumn: 23,
+        },
+      ],
+      output: '按照《法治政府建设实施纲要2021—2025年)》的要求',
+    },
+    {
+      name: 'the character 一 as a dash (seed 001)',
+      text: '对2019一2021三年来制发的文件进行审查。',
+      errors: [{ messageIncludes: '“一”是汉字，不能当连接号', line: 1, column: 2, endColumn: 11 }],
+      output: '对2019—2021年三年来制发的文件进行审查。',
+    },
+    {
+      name: 'no dash, tilde, spaces, two-em dash',
+      text: '20212025年；2021～2025年；2021 — 2025 年；2021——2025年。',
+      errors: [
+        { messageIncludes: '起止年份之间缺少一字线“—”', line: 1, column: 1, endColumn: 10 },
+        { messageIncludes: '不用“～”', line: 1, column: 11 },
+        { messageIncludes: '年份范围中间不加空格', line: 1, column: 22, endColumn: 35 },
+        { messageIncludes: '不用破折号“——”', line: 1, column: 36 },
+      ],
+      output: '2021—2025年；2021—2025年；2021—2025年；2021—2025年。',
+    },
+    {
+      name: 'an em-dash range without 年',
+      text: '编制《法治常平建设规划（2021—2025）》',
+      errors: [
+        {
+          message: '年份范围“2021—2025”应写作“2021—2025年”：年份范围后应标明“年”（GB/T 15835）',
+          line: 1,
+          column: 13,
+        },
+      ],
+      output: '编制《法治常平建设规划（2021—2025年）》',
+    },
+    {
+      name: 'spaces between number and unit (seed 001)',
+      text: '下放行政职权20 项，在2020 年巡河 1.1 万次。',
+      errors: [
+        { message: '“20 项”中数字与“项”之间不应有空格，应写作“20项”', line: 1, column: 7, endColumn: 11 },
+        {
+          message: '“2020 年”中数字与“年”之间不应有空格，应写作“2020年”',
+          line: 1,
+          column: 13,
+          endColumn: 19,
+        },
+        { message: '“1.1 万”中数字与“万”之间不应有空格，应写作“1.1万”', line: 1, column: 22, endColumn: 27 },
+      ],
+      output: '下放行政职权20项，在2020年巡河 1.1万次。',
+    },
+    {
+      name: 'zero padding in a date in the text',
+      text: '于2024年03月05日召开会议。',
+      errors: [
+        { message: '日期“03月”应写作“3月”：月、日不编虚位（GB/T 9704）', line: 1, column: 7, endColumn: 10 },
+        { message: '日期“05日”应写作“5日”：月、日不编虚位（GB/T 9704）', line: 1, column: 10, endColumn: 13 },
+      ],
+      output: '于2024年3月5日召开会议。',
+    },
+    {
+      name: 'day names (seed 000)',
+      text: '充分利用3.15消费者权益日、12.4国家宪法日和“6.26”国际禁毒日开展宣传。',
+      errors: [
+        {
+          message:
+            '节日名称“3.15”应写作“3·15”：表示月日的节日名称用间隔号“·”，“3.15”会被读作小数（GB/T 15834）',
+          line: 1,
+          column: 5,
+          endColumn: 9,
+        },
+        { messageIncludes: '“12·4”', line: 1, column: 16 },
+        { messageIncludes: '“6·26”', line: 1, column: 27 },
+      ],
+      output: '充分利用3·15消费者权益日、12·4国家宪法日和“6·26”国际禁毒日开展宣传。',
+    },
+    {
+      name: 'positions after an astral character',
+      text: '𠀀𠀀20 项',
+      errors: [{ messageIncludes: '“20 项”', line: 1, column: 5, endColumn: 9 }],
+      output: '𠀀𠀀20项',
+    },
+  ],
+});
+
+const seed = (name: string) => readFileSync(new URL(`../../fixtures/seeds/${name}`, import.meta.url), 'utf8');
+
+it('number-format on the real seeds', async () => {
+  const linter = await createLinter({ configPath: undefined, cwd: '/' });
+  const found = (name: string) =>
+    linter
+      .lintText(seed(name), name)
+      .messages.filter((m) => m.ruleId === 'number-format')
+      .map((m) => `${m.line}:${m.column} ${m.data?.found}`);
+  expect(found('000_3c0df08b306f7395.txt')).toEqual([
+    '9:22 2021-2025',
+    '27:139 3.15',
+    '27:150 4.15',
+    '27:160 6.26',
+    '27:168 12.4',
+  ]);
+  expect(found('001_33dfb61e85867be8.txt')).toEqual([
+    '5:511 2015-2020年',
+    '7:65 20 项',
+    '7:88 866 项',
+    '7:124 2020 年',
+    '7:133 20 项',
+    '7:166 91 项',
+    '7:218 25 个',
+    '7:249 2098 个',
+    '7:435 9268 件',
+    '9:501 2019一2021',
+    '11:266 1.1 万',
+    '11:280 390 件',
+    '11:347 2021 年',
+    '13:292 516 台',
+    '17:73 105 件',
+    '17:120 224 件',
+    '17:334 100 余',
+    '17:364 6000 余',
+  ]);
+  expect(found('002_0ca269bc21c17480.txt')).toEqual([]);
+  expect(found('003_dd6b3d9d359ab452.txt')).toEqual([]);
+  expect(found('004_de2a7d4be22d8b04.txt')).toEqual(['16:163 2021-2025', '16:187 2021-2025']);
+});
+
+describe('number-format fixes (property)', () => {
+  const pieces = [
+    '我镇',
+    '深入推进',
+    '依法行政',
+    '，',
+    '。',
+    '共办理',
+    '案件',
+    '3.15万元',
+    '12345热线',
+    '〔2025〕37号',
+    '“1+1+9”',
+    '2021—2025年',
+    '今年',
+  ];
+  const defects = [
+    '2021-2025年',
+    '2019一2021',
+    '20212025年',
+    '20 项',
+    '2025 年',
+    '1.1 万次',
+    '2024年03月',
+    '3.15消费者权益日',
+    '（2021—2025）',
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...defects)), { minLength: 1, maxLength: 30 })
+    .map((a) => a.join(''));
+
+  it('fixes stay inside their ranges and are idempotent', async () => {
+    const linter = await createLinter({ configPath: undefined, cwd: '/' });
+    fc.assert(
+      fc.property(text, (t) => {
+        const messages = linter.lintText(t, 'x.txt').messages.filter((m) => m.ruleId === 'number-format');
+        for (const m of messages) {
+          if (!m.fix) continue;
+          expect(m.fix.range[0]).toBeGreaterThanOrEqual(m.start);
+          expect(m.fix.range[1]).toBeLessThanOrEqual(m.end);
+        }
+        const once = linter.fixSource(textSource(t, 'x.txt'), (m) => m.ruleId === 'number-format').output;
+        // Outside the reported ranges nothing changes: every unreported stretch of the text is still there, in order.
+        let cursor = 0;
+        let pos = 0;
+        for (const m of [...messages].sort((a, b) => a.start - b.start)) {
+          const keep = t.slice(cursor, m.start);
+          const at = once.indexOf(keep, pos);
+          expect(at).toBeGreaterThanOrEqual(0);
+          pos = at + keep.length;
+          cursor = Math.max(cursor, m.end);
+        }
+        expect(once.endsWith(t.slice(cursor))).toBe(true);
+        const twice = linter.fixSource(textSource(once, 'x.txt'), (m) => m.ruleId === 'number-format').output;
+        expect(twice).toBe(once);
+        expect(linter.lintText(once, 'x.txt').messages.filter((m) => m.ruleId === 'number-format')).toEqual(
+          [],
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

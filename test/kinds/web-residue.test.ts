@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { createLinter } from '../../src/engine/linter.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const XI_NEW = '习近平新时代中国特色社会主义思想';
+
+ruleTester('web-residue', {
+  valid: [
+    '2023年，我镇举办文化体育活动12场，开展庭审直播3次，规范体育彩票销售点管理，落实“谁执法谁普法”责任制。',
+    {
+      name: 'look-alikes of other rules',
+      text: '“6·26”国际禁毒日、“12·4”国家宪法日，12345热线，〔2025〕37号，“1+1+9”工作部署，学法制度，法制审核，法制统一，罚款￥2000元。',
+    },
+    {
+      name: 'a body sentence mentioning 来源 and 日期 is no metadata line',
+      text: '某镇2023年法治政府建设情况报告\n案件来源：群众举报。日期：2023年3月1日召开会议。',
+    },
+    {
+      name: 'Markdown: a thematic break and a link',
+      filename: 'x.md',
+      text: '# 某镇2023年法治政府建设情况报告\n\n正文。\n\n***\n\n详见[政府网站](https://www.example.gov.cn/a.html)。\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'navigation before the title (seed 000): the line and the blank line after it',
+      text: '您当前的位置: 首页 > 专题 > 法治政府建设\n\n某镇2021年法治政府建设情况报告\n正文。',
+      errors: [
+        {
+          message: '“您当前的位置: 首页 > 专题 > 法治政府建设”是网页残留（导航路径），不是报告内容，应删除',
+          line: 1,
+          column: 1,
+          endLine: 3,
+          endColumn: 1,
+        },
+      ],
+      output: '某镇2021年法治政府建设情况报告\n正文。',
+    },
+    {
+      name: 'page metadata after the title (seed 003)',
+      text: '关于2023年法治政府建设情况的报告\n日期:2024-03-01\n\n2023年，我乡推进依法行政。',
+      errors: [
+        {
+          message: '“日期:2024-03-01”是网页残留（页面信息），不是报告内容，应删除',
+          line: 2,
+          column: 1,
+          endLine: 3,
+          endColumn: 1,
+        },
+      ],
+      output: '关于2023年法治政府建设情况的报告\n\n2023年，我乡推进依法行政。',
+    },
+    {
+      name: 'a stray separator (seed 001)',
+      text: '|\n县人大常委会:\n2021年，我县推进依法行政。',
+      errors: [
+        {
+          message: '“|”是网页残留（分隔符），不是报告内容，应删除',
+          line: 1,
+          column: 1,
+          endLine: 2,
+          endColumn: 1,
+        },
+      ],
+      output: '县人大常委会:\n2021年，我县推进依法行政。',
+    },
+    {
+      name: 'a share prompt on the last line',
+      text: '某镇人民政府\n2024年3月1日\n扫一扫在手机打开当前页',
+      errors: [{ messageIncludes: '（分享提示）', line: 3, column: 1, endLine: 3, endColumn: 12 }],
+      output: '某镇人民政府\n2024年3月1日\n',
+    },
+    {
+      name: 'an advert inside a formulation (seed 002): reported precisely, fixed by formulation',
+      text: `2023年崇礼镇深入学习贯彻习近平新时代雷速体育_中国足彩网¥在线直播特色社会主义思想,贯彻落实。`,
+      errors: [
+        {
+          message: '“雷速体育_中国足彩网¥在线直播”是混入正文的网页广告，不是报告内容，应删除',
+          line: 1,
+          column: 21,
+          endLine: 1,
+          endColumn: 36,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a brand word not listed (雷速) keeps the advert from its delimiter: reported, not fixed',
+      text: '加快推进法治政府建设，雷速体育_中国足彩网¥在线直播，取得积极成效。',
+      errors: [
+        {
+          message: '“体育_中国足彩网¥在线直播”是混入正文的网页广告，不是报告内容，应删除',
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 27,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an advert between commas, brand word listed: removed with one comma',
+      text: '加快推进法治政府建设，足彩网¥在线直播注册送彩金，取得积极成效。',
+      errors: [
+        {
+          message: '“足彩网¥在线直播注册送彩金”是混入正文的网页广告，不是报告内容，应删除',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 26,
+        },
+      ],
+      output: '加快推进法治政府建设，取得积极成效。',
+    },
+    {
+      name: 'an advert alone on a line',
+      text: '正文第一段。\n体育彩票网¥¥在线开户注册送\n正文第二段。',
+      errors: [
+        {
+          message: '“体育彩票网¥¥在线开户注册送”是混入正文的网页广告，不是报告内容，应删除',
+          line: 2,
+          column: 1,
+          endLine: 3,
+          endColumn: 1,
+        },
+      ],
+      output: '正文第一段。\n正文第二段。',
+    },
+    {
+      name: 'a URL in a sentence is a warning without fix; alone on a line it is residue',
+      text: '详见http://www.example.com/a.html页面。\nwww.example.gov.cn\n正文。',
+      errors: [
+        {
+          message: '网址“http://www.example.com/a.html”多为网页残留：若不是正文需要引用的网址，请删除',
+          line: 1,
+          column: 3,
+          endLine: 1,
+          endColumn: 32,
+          severity: 'warning',
+        },
+        {
+          message: '“www.example.gov.cn”是网页残留（网址），不是报告内容，应删除',
+          line: 2,
+          column: 1,
+          endLine: 3,
+          endColumn: 1,
+          severity: 'error',
+        },
+      ],
+      output: '详见http://www.example.com/a.html页面。\n正文。',
+    },
+    {
+      name: 'Markdown residue line',
+      filename: 'x.md',
+      text: '# 某镇2023年法治政府建设情况报告\n\n扫一扫在手机打开当前页\n\n正文。\n',
+      errors: [{ messageIncludes: '（分享提示）', line: 3, column: 1, endLine: 5, endColumn: 1 }],
+      output: '# 某镇2023年法治政府建设情况报告\n\n正文。\n',
+    },
+  ],
+});
+
+it('web-residue on the real seeds', async () => {
+  const linter = await createLinter({ cwd: '/', configPath: undefined });
+  const found = (file: string) =>
+    linter
+      .lintText(readFileSync(new URL(`../../fixtures/seeds/${file}`, import.meta.url), 'utf8'), file)
+      .messages.filter((m) => m.ruleId === 'web-residue')
+      .map(
+        (m) =>
+          `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.data?.found}${m.fix ? '' : ' (no fix)'}`,
+      );
+  expect(found('000_3c0df08b306f7395.txt')).toEqual([
+    '1:1-3:1 您当前的位置: 首页 > 专题 > 法治政府建设',
+    '5:1-7:1 发布时间:2022-11-25 访问量: 作者:沩山镇 来源…',
+  ]);
+  expect(found('001_33dfb61e85867be8.txt')).toEqual(['1:1-2:1 |']);
+  expect(found('002_0ca269bc21c17480.txt')).toEqual(['2:28-2:43 雷速体育_中国足彩网¥在线直播 (no fix)']);
+  expect(found('003_dd6b3d9d359ab452.txt')).toEqual([
+    '2:1-3:1 日期:2024-03-01',
+    '78:1-78:12 扫一扫在手机打开当前页',
+  ]);
+  expect(found('004_de2a7d4be22d8b04.txt')).toEqual([]);
+});
+
+it('--fix on seed 002 line 2: formulation restores the formulation, web-residue adds no overlapping fix', async () => {
+  const linter = await createLinter({ cwd: '/', configPath: undefined });
+  const text = readFileSync(
+    new URL('../../fixtures/seeds/002_0ca269bc21c17480.txt', import.meta.url),
+    'utf8',
+  );
+  const { textSource } = await import('../../src/engine/linter.js');
+  const out = linter.fixSource(
+    textSource(text, 'seed.txt'),
+    (m) => m.ruleId === 'web-residue' || m.ruleId === 'formulation',
+  ).output;
+  expect(out.split('\n')[1]).toContain(`深入学习贯彻${XI_NEW},贯彻落实`);
+});

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { globToRegExp, matchesAny } from '../util/glob.js';
 import { ConfigError } from './errors.js';
 import type { Severity } from './types.js';
@@ -11,6 +12,8 @@ export const CONFIG_FILE_NAMES = ['.fazhi-lint.yaml', '.fazhi-lint.yml'];
 export interface RuleSetting {
   severity: Severity | 'off';
   options?: Record<string, unknown>;
+  /** Where a config file set it, so an unknown rule or a bad option is reported at file:line:column. */
+  where?: { file: string; line: number; column: number };
 }
 
 /** One config file after validation; paths are absolute. */
@@ -39,24 +42,65 @@ export interface ResolvedConfig {
 
 const TOP_KEYS = new Set(['root', 'extends', 'rules', 'rulesDirs', 'ignores', 'ignore', 'overrides']);
 
-function parseRuleSettings(src: YamlSource, key: string, value: unknown): Map<string, RuleSetting> {
+type Locate = (path: (string | number)[]) => { line: number; column: number };
+
+/** Positions of nested keys and list items (`rules.closing-date`, `overrides[1].files`), parsed on first use. */
+function locator(text: string): Locate {
+  let doc: ReturnType<typeof parseDocument> | undefined;
+  const lineCounter = new LineCounter();
+  return (path) => {
+    doc ??= parseDocument(text, { lineCounter });
+    let node: unknown = doc.contents;
+    let offset = 0;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+        if (!pair) break;
+        offset = (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
+        node = node.items[seg];
+        offset = (node as { range?: [number] }).range?.[0] ?? offset;
+      } else break;
+    }
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+function parseRuleSettings(
+  src: YamlSource,
+  locate: Locate,
+  path: (string | number)[],
+  value: unknown,
+): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
   if (value === undefined || value === null) return out;
-  const fail = (m: string): never => {
-    const pos = src.at(key);
+  const fail = (at: (string | number)[], m: string): never => {
+    const pos = locate(at);
     throw new ConfigError(src.file, m, pos.line, pos.column);
   };
-  if (typeof value !== 'object' || Array.isArray(value)) fail(`“${key}” 应为 “规则名: off|info|warning|error” 的映射`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    fail(path, `“${path.join('.')}” 应为 “规则名: off|info|warning|error” 的映射`);
   for (const [id, v] of Object.entries(value as Record<string, unknown>)) {
     const sev = Array.isArray(v) ? v[0] : v;
     if (sev !== 'off' && sev !== 'error' && sev !== 'warning' && sev !== 'info') {
-      fail(`规则 “${id}” 的设置应为 off、info、warning、error，或 [级别, {选项}]`);
+      fail([...path, id], `规则 “${id}” 的设置应为 off、info、warning、error，或 [级别, {选项}]`);
     }
+    if (Array.isArray(v) && v.length > 2) fail([...path, id], `规则 “${id}” 的设置最多两项：[级别, {选项}]`);
     const options = Array.isArray(v) ? v[1] : undefined;
-    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
-      fail(`规则 “${id}” 的选项应为映射`);
+    if (
+      options !== undefined &&
+      (typeof options !== 'object' || options === null || Array.isArray(options))
+    ) {
+      fail([...path, id], `规则 “${id}” 的选项应为映射`);
     }
-    out.set(id, { severity: sev as RuleSetting['severity'], options: options as Record<string, unknown> | undefined });
+    const where = { file: src.file, ...locate([...path, id]) };
+    out.set(id, {
+      severity: sev as RuleSetting['severity'],
+      ...(options !== undefined ? { options: options as Record<string, unknown> } : {}),
+      where,
+    });
   }
   return out;
 }
@@ -84,28 +128,54 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
-    throw new ConfigError(abs, `无法读取配置文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new ConfigError(
+      abs,
+      `无法读取配置文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   const src = parseYamlSource(abs, text);
+  const locate = locator(text);
   const value = src.value ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(abs, '配置文件应是一个 YAML 映射', 1, 1);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new ConfigError(abs, '配置文件应是一个 YAML 映射', 1, 1);
   const raw = value as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!TOP_KEYS.has(key)) {
       const pos = src.at(key);
-      throw new ConfigError(abs, `未知的配置项 “${key}”；可用：${[...TOP_KEYS].join('、')}`, pos.line, pos.column);
+      throw new ConfigError(
+        abs,
+        `未知的配置项 “${key}”；可用：${[...TOP_KEYS].join('、')}`,
+        pos.line,
+        pos.column,
+      );
     }
+  }
+  if (raw.root !== undefined && typeof raw.root !== 'boolean') {
+    const pos = src.at('root');
+    throw new ConfigError(abs, '“root” 应为 true 或 false', pos.line, pos.column);
   }
   const dir = dirname(abs);
   const chain: ConfigFile[] = [];
-  for (const ext of stringList(src, 'extends', raw.extends)) chain.push(...readConfigChain(resolve(dir, ext), seen));
+  for (const ext of stringList(src, 'extends', raw.extends)) {
+    if (!existsSync(resolve(dir, ext))) {
+      const pos = src.at('extends');
+      throw new ConfigError(
+        abs,
+        `“extends” 指向的配置文件不存在：${resolve(dir, ext)}`,
+        pos.line,
+        pos.column,
+      );
+    }
+    chain.push(...readConfigChain(resolve(dir, ext), seen));
+  }
   const ignore = new Map<string, string[]>();
   if (raw.ignore !== undefined) {
     if (typeof raw.ignore !== 'object' || raw.ignore === null || Array.isArray(raw.ignore)) {
       const pos = src.at('ignore');
       throw new ConfigError(abs, '“ignore” 应为 “规则名: [要忽略的原文…]” 的映射', pos.line, pos.column);
     }
-    for (const [id, list] of Object.entries(raw.ignore as Record<string, unknown>)) ignore.set(id, stringList(src, 'ignore', list));
+    for (const [id, list] of Object.entries(raw.ignore as Record<string, unknown>))
+      ignore.set(id, stringList(src, 'ignore', list));
   }
   const overrides: ConfigFile['overrides'] = [];
   if (raw.overrides !== undefined) {
@@ -113,10 +183,22 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
       const pos = src.at('overrides');
       throw new ConfigError(abs, '“overrides” 应为列表，每项含 files 和 rules', pos.line, pos.column);
     }
-    for (const o of raw.overrides as Record<string, unknown>[]) {
+    for (const [i, o] of (raw.overrides as Record<string, unknown>[]).entries()) {
+      const fail = (at: (string | number)[], m: string): never => {
+        const pos = locate(at);
+        throw new ConfigError(abs, m, pos.line, pos.column);
+      };
+      if (typeof o !== 'object' || o === null || Array.isArray(o))
+        fail(['overrides', i], '“overrides” 的每一项应为含 files 和 rules 的映射');
+      for (const key of Object.keys(o))
+        if (key !== 'files' && key !== 'rules')
+          fail(['overrides', i, key], `“overrides” 中未知的配置项 “${key}”；可用：files、rules`);
+      const files = stringList(src, 'overrides', o.files);
+      if (files.length === 0)
+        fail(['overrides', i], '“overrides” 的每一项都要用 files 写明适用的文件（如 "**/*.md"）');
       overrides.push({
-        files: stringList(src, 'overrides', o?.files).map(globToRegExp),
-        rules: parseRuleSettings(src, 'overrides', o?.rules),
+        files: files.map(globToRegExp),
+        rules: parseRuleSettings(src, locate, ['overrides', i, 'rules'], o.rules),
       });
     }
   }
@@ -124,7 +206,7 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
     file: abs,
     dir,
     root: raw.root === true,
-    rules: parseRuleSettings(src, 'rules', raw.rules),
+    rules: parseRuleSettings(src, locate, ['rules'], raw.rules),
     rulesDirs: stringList(src, 'rulesDirs', raw.rulesDirs).map((d) => resolve(dir, d)),
     ignores: stringList(src, 'ignores', raw.ignores).map(globToRegExp),
     ignore,
@@ -157,17 +239,25 @@ export function findConfigFiles(forFile: string): string[] {
 export function resolveConfig(forFile: string, explicit?: string): ResolvedConfig {
   const files = explicit ? [explicit] : findConfigFiles(forFile);
   const chain: ConfigFile[] = [];
-  for (const f of files) {
+  // Nearest first, so `root: true` stops the walk before files above it are even read.
+  for (const f of files.reverse()) {
     const c = readConfigChain(f);
-    if (c.some((x) => x.root)) chain.length = 0;
-    chain.push(...c);
+    chain.unshift(...c);
+    if (c.some((x) => x.root)) break;
   }
-  const out: ResolvedConfig = { rules: new Map(), rulesDirs: [], ignore: new Map(), ignored: false, files: [] };
+  const out: ResolvedConfig = {
+    rules: new Map(),
+    rulesDirs: [],
+    ignore: new Map(),
+    ignored: false,
+    files: [],
+  };
   for (const c of chain) {
     const rel = relative(c.dir, resolve(forFile)).replace(/\\/g, '/');
     const inside = !rel.startsWith('..') && !isAbsolute(rel);
     for (const [id, s] of c.rules) out.rules.set(id, s);
-    for (const o of c.overrides) if (inside && matchesAny(rel, o.files)) for (const [id, s] of o.rules) out.rules.set(id, s);
+    for (const o of c.overrides)
+      if (inside && matchesAny(rel, o.files)) for (const [id, s] of o.rules) out.rules.set(id, s);
     for (const d of c.rulesDirs) if (!out.rulesDirs.includes(d)) out.rulesDirs.push(d);
     for (const [id, list] of c.ignore) out.ignore.set(id, list);
     if (inside && matchesAny(rel, c.ignores)) out.ignored = true;

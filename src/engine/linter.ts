@@ -1,9 +1,11 @@
-import { dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile, SourceFormat } from '../input/types.js';
 import { buildModel } from '../model/build.js';
 import type { DocumentModel } from '../model/types.js';
 import { kinds } from '../kinds/index.js';
+import { boundedDistance } from '../util/fuzzy.js';
+import type { MessageFilter } from './baseline.js';
 import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { applyFixes } from './fix.js';
@@ -22,6 +24,8 @@ export interface LinterOptions {
   builtin?: boolean;
   /** Rule settings applied over every file's config (editor settings, tests). */
   settings?: Map<string, RuleSetting>;
+  /** Post-processing steps over each file's findings, after directives and `ignore` (e.g. the baseline). */
+  filters?: MessageFilter[];
 }
 
 /** A rule ready to run: options validated and merged, patterns compiled (once, not per document). */
@@ -75,16 +79,17 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
   checkDuplicates(base);
 
   const dirRules = new Map<string, LoadedRule[]>();
-  const configByDir = new Map<string, ResolvedConfig>();
+  const configByFile = new Map<string, ResolvedConfig>();
   const active = new Map<string, ActiveRule>();
 
+  // Cached per file, not per folder: `overrides` and `ignores` globs can tell two files of one folder apart.
   const configFor = (filePath: string): ResolvedConfig => {
-    const dir = dirname(resolve(cwd, filePath));
-    let c = configByDir.get(dir);
+    const abs = resolve(cwd, filePath);
+    let c = configByFile.get(abs);
     if (!c) {
-      c = resolveConfig(resolve(cwd, filePath), options.configPath ? resolve(cwd, options.configPath) : undefined);
+      c = resolveConfig(abs, options.configPath ? resolve(cwd, options.configPath) : undefined);
       for (const [id, setting] of options.settings ?? []) c.rules.set(id, setting);
-      configByDir.set(dir, c);
+      configByFile.set(abs, c);
     }
     return c;
   };
@@ -100,6 +105,16 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
       all.push(...rules);
     }
     checkDuplicates(all);
+    const ids = all.map((r) => r.id);
+    for (const [id, s] of config.rules) {
+      if (s.where && !ids.includes(id)) {
+        const close = similarIds(id, ids);
+        const hint = close.length ? `；是不是：${close.join('、')}` : '；fazhi-lint rules 列出全部规则';
+        throw new ConfigErrors([
+          new ConfigError(s.where.file, `未知的规则 “${id}”${hint}`, s.where.line, s.where.column),
+        ]);
+      }
+    }
     const out: ActiveRule[] = [];
     for (const rule of all) {
       const setting = config.rules.get(rule.id);
@@ -140,7 +155,11 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
         });
       }
     }
-    messages = applyIgnoreList(model.text, applyDirectives(model, messages), config.ignore).sort(compareMessages);
+    messages = applyIgnoreList(model.text, applyDirectives(model, messages), config.ignore);
+    for (const filter of options.filters ?? []) {
+      messages = filter(messages, { filePath: model.source.path, source: model.text });
+    }
+    messages.sort(compareMessages);
     return summarize(model.source.path, messages, model.text);
   };
 
@@ -173,14 +192,38 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
 function configured(rule: LoadedRule, setting: RuleSetting, config: ResolvedConfig): LoadedRule {
   const options = { ...rule.options, ...(setting.options ?? {}) };
   const kind = kinds[rule.kind] as Kind;
+  // Point at the config entry that set the option (not merely the nearest config file).
+  const fail = (message: string): never => {
+    const w = setting.where;
+    throw new ConfigErrors([
+      w
+        ? new ConfigError(w.file, message, w.line, w.column)
+        : new ConfigError(config.files.at(-1) ?? rule.file, message),
+    ]);
+  };
   for (const key of Object.keys(setting.options ?? {})) {
     if (!(key in kind.options)) {
-      throw new ConfigErrors([new ConfigError(config.files.at(-1) ?? rule.file, `规则 ${rule.id}（类型 ${kind.name}）没有选项 “${key}”`)]);
+      const known = Object.keys(kind.options);
+      fail(`规则 ${rule.id}（类型 ${kind.name}）没有选项 “${key}”${known.length ? `；可用选项：${known.join('、')}` : ''}`);
     }
   }
   const problems = validateOptions(kind, options, rule.trusted);
-  if (problems[0]) throw new ConfigErrors([new ConfigError(config.files.at(-1) ?? rule.file, `规则 ${rule.id}：${problems[0].message}`)]);
+  if (problems[0]) fail(`规则 ${rule.id}：${problems[0].message}`);
   return { ...rule, severity: setting.severity === 'off' ? rule.severity : setting.severity, options };
+}
+
+/** Rule ids within a small edit distance of `id` (or sharing a part of it), closest first, for “did you mean”. */
+export function similarIds(id: string, ids: string[], max = 3): string[] {
+  const limit = Math.max(2, Math.floor(id.length / 3));
+  const sharesPart = (x: string) => x.includes(id) || id.split('-').some((p) => p.length >= 4 && x.includes(p));
+  const scored = ids
+    .map((x) => {
+      const d = boundedDistance(id, x, limit);
+      return { x, d: d <= limit ? d : sharesPart(x) ? limit + 1 : -1 };
+    })
+    .filter(({ d }) => d >= 0)
+    .sort((a, b) => a.d - b.d || a.x.localeCompare(b.x));
+  return [...new Set(scored.map((s) => s.x))].slice(0, max);
 }
 
 function checkDuplicates(rules: LoadedRule[]): void {

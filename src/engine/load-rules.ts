@@ -8,7 +8,16 @@ import type { Kind, LoadedRule, Severity } from './types.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const RULE_KEYS = new Set(['id', 'kind', 'severity', 'message', 'messages', 'description', 'url', 'examples']);
+const RULE_KEYS = new Set([
+  'id',
+  'kind',
+  'severity',
+  'message',
+  'messages',
+  'description',
+  'url',
+  'examples',
+]);
 const RULE_ID = /^[a-z][a-z0-9-]*$/;
 
 /** The shipped rule packs, next to `dist/` and `src/`. */
@@ -32,13 +41,17 @@ export function loadRuleDir(dir: string, options: LoadOptions): LoadedRule[] {
   try {
     walk(dir);
   } catch (e) {
-    throw new ConfigErrors([new ConfigError(dir, `无法读取规则目录：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)]);
+    throw new ConfigErrors([
+      new ConfigError(dir, `无法读取规则目录：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
+    ]);
   }
   const rules: LoadedRule[] = [];
   const errors: ConfigError[] = [];
   for (const file of files) {
     try {
-      const pack = relative(dir, file).includes('/') ? (relative(dir, file).split('/')[0] as string) : basename(dir);
+      const pack = relative(dir, file).includes('/')
+        ? (relative(dir, file).split('/')[0] as string)
+        : basename(dir);
       rules.push(loadRuleFile(file, readFileSync(file, 'utf8'), pack, options));
     } catch (e) {
       if (e instanceof ConfigError) errors.push(e);
@@ -58,16 +71,20 @@ export function loadRuleFile(file: string, text: string, pack: string, options: 
     throw new ConfigError(file, message, pos.line, pos.column);
   };
   const value = src.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(undefined, '规则文件应是一个 YAML 映射（key: value）');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    fail(undefined, '规则文件应是一个 YAML 映射（key: value）');
   const raw = value as Record<string, unknown>;
   for (const key of ['id', 'kind', 'severity', 'message', 'description']) {
     if (raw[key] === undefined) fail(undefined, `缺少必填字段 “${key}”`);
   }
   const id = raw.id;
-  if (typeof id !== 'string' || !RULE_ID.test(id)) fail('id', '“id” 应为小写英文、数字和连字符组成的规则名，如 closing-date');
+  if (typeof id !== 'string' || !RULE_ID.test(id))
+    fail('id', '“id” 应为小写英文、数字和连字符组成的规则名，如 closing-date');
   const kindName = raw.kind;
-  const kind: Kind | undefined = typeof kindName === 'string' ? (kinds[kindName] as Kind | undefined) : undefined;
-  if (!kind) fail('kind', `未知的规则类型 “${String(kindName)}”；可用类型：${Object.keys(kinds).sort().join('、')}`);
+  const kind: Kind | undefined =
+    typeof kindName === 'string' ? (kinds[kindName] as Kind | undefined) : undefined;
+  if (!kind)
+    fail('kind', `未知的规则类型 “${String(kindName)}”；可用类型：${Object.keys(kinds).sort().join('、')}`);
   const severity = raw.severity;
   if (typeof severity !== 'string' || !SEVERITIES.includes(severity as Severity)) {
     fail('severity', '“severity” 只能是 error、warning 或 info');
@@ -82,7 +99,11 @@ export function loadRuleFile(file: string, text: string, pack: string, options: 
       fail('messages', '“messages” 应为 “消息编号: 模板” 的映射');
     }
     for (const [mid, tpl] of Object.entries(raw.messages as Record<string, unknown>)) {
-      if (!(mid in k.messages)) fail('messages', `规则类型 ${k.name} 没有消息编号 “${mid}”；可用：${Object.keys(k.messages).join('、')}`);
+      if (!(mid in k.messages))
+        fail(
+          'messages',
+          `规则类型 ${k.name} 没有消息编号 “${mid}”；可用：${Object.keys(k.messages).join('、')}`,
+        );
       if (typeof tpl !== 'string') fail('messages', `消息 “${mid}” 应为字符串`);
       messages[mid] = tpl as string;
     }
@@ -92,7 +113,10 @@ export function loadRuleFile(file: string, text: string, pack: string, options: 
     if (RULE_KEYS.has(key)) continue;
     if (!(key in k.options)) {
       const known = Object.keys(k.options);
-      fail(key, `规则类型 ${k.name} 没有选项 “${key}”${known.length ? `；可用选项：${known.join('、')}` : ''}`);
+      fail(
+        key,
+        `规则类型 ${k.name} 没有选项 “${key}”${known.length ? `；可用选项：${known.join('、')}` : ''}`,
+      );
     }
     kindOptions[key] = v;
   }
@@ -117,12 +141,14 @@ export function loadRuleFile(file: string, text: string, pack: string, options: 
 
 function readExamples(value: unknown, fail: (m: string) => never): LoadedRule['examples'] {
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('“examples” 应包含 invalid 和 valid 两个列表');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail('“examples” 应包含 invalid 和 valid 两个列表');
   const out: { invalid?: string[]; valid?: string[] } = {};
   for (const key of ['invalid', 'valid'] as const) {
     const list = (value as Record<string, unknown>)[key];
     if (list === undefined) continue;
-    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) fail(`“examples.${key}” 应为字符串列表`);
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string'))
+      fail(`“examples.${key}” 应为字符串列表`);
     out[key] = list as string[];
   }
   return out;

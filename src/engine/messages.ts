@@ -31,7 +31,12 @@ export function toMessage(model: DocumentModel, rule: LoadedRule, report: Report
     end,
   };
   // A fix may only rewrite text inside the reported range: that is the promise `--fix` makes.
-  if (report.fix && report.fix.range[0] >= start && report.fix.range[1] <= end && report.fix.range[0] <= report.fix.range[1]) {
+  if (
+    report.fix &&
+    report.fix.range[0] >= start &&
+    report.fix.range[1] <= end &&
+    report.fix.range[0] <= report.fix.range[1]
+  ) {
     message.fix = { range: [report.fix.range[0], report.fix.range[1]], text: report.fix.text };
   }
   if (report.data) message.data = report.data;
@@ -39,7 +44,12 @@ export function toMessage(model: DocumentModel, rule: LoadedRule, report: Report
 }
 
 export function compareMessages(a: LintMessage, b: LintMessage): number {
-  return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
 }
 
 /** Drops findings switched off by Markdown comments (`<!-- fazhi-lint-disable rule -->` and friends). */
@@ -73,7 +83,11 @@ function nextContentLine(model: DocumentModel, line: number): number {
 }
 
 /** Match-scoped suppression from config `ignore: {rule: [text…]}` (Vale's Rule["match"]), for text and Word files. */
-export function applyIgnoreList(text: string, messages: LintMessage[], ignore: Map<string, string[]>): LintMessage[] {
+export function applyIgnoreList(
+  text: string,
+  messages: LintMessage[],
+  ignore: Map<string, string[]>,
+): LintMessage[] {
   if (ignore.size === 0) return messages;
   return messages.filter((m) => {
     const list = ignore.get(m.ruleId);

@@ -28,19 +28,32 @@ function hasType(schema: OptionSchema, v: unknown): boolean {
     case 'string[]':
       return Array.isArray(v) && v.every((x) => typeof x === 'string');
     case 'map':
-      return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+      return (
+        typeof v === 'object' &&
+        v !== null &&
+        !Array.isArray(v) &&
+        Object.values(v).every((x) => typeof x === 'string')
+      );
     case 'object':
       return v !== undefined;
   }
 }
 
 /** Checks options against the kind's schema and fills defaults in place; returns every problem found. */
-export function validateOptions(kind: Kind, options: Record<string, unknown>, trusted: boolean): OptionProblem[] {
+export function validateOptions(
+  kind: Kind,
+  options: Record<string, unknown>,
+  trusted: boolean,
+): OptionProblem[] {
   const problems: OptionProblem[] = [];
   for (const [name, schema] of Object.entries(kind.options)) {
     const v = options[name];
     if (v === undefined) {
-      if (schema.required) problems.push({ option: name, message: `规则类型 ${kind.name} 缺少必填选项 “${name}”（${schema.description}）` });
+      if (schema.required)
+        problems.push({
+          option: name,
+          message: `规则类型 ${kind.name} 缺少必填选项 “${name}”（${schema.description}）`,
+        });
       else if (schema.default !== undefined) options[name] = structuredClone(schema.default);
       continue;
     }

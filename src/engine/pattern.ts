@@ -46,7 +46,9 @@ export function compilePattern(source: string, trusted: boolean, ignoreCase = fa
   try {
     re = RE2JS.compile(source, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (e) {
-    throw new PatternError(`${(e as Error).message}（用户规则的正则表达式使用 RE2 语法，不支持反向引用和环视）`);
+    throw new PatternError(
+      `${(e as Error).message}（用户规则的正则表达式使用 RE2 语法，不支持反向引用和环视）`,
+    );
   }
   return {
     source,

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, type Pair, parseDocument } from 'yaml';
 import { ConfigError } from './errors.js';
 
 /** A parsed YAML file that can point at the line and column of any top-level key. */

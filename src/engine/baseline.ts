@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ConfigError } from './errors.js';
+import type { LintMessage, LintResult } from './types.js';
+
+/**
+ * A baseline records the findings a team has accepted for now (ESLint's suppressions file, Psalm's baseline),
+ * so `--baseline` reports only new ones. A finding is keyed by rule, file (relative, forward slashes) and the
+ * quoted text — not by line, so editing elsewhere in the report does not resurrect old findings.
+ *
+ * On disk: `{ "version": 1, "files": { file: { ruleId: { quotedText: count } } } }`, every level sorted, one
+ * key per line, so a baseline diffs well in version control.
+ */
+export interface Baseline {
+  version: 1;
+  files: Record<string, Record<string, Record<string, number>>>;
+}
+
+export const BASELINE_VERSION = 1;
+
+/** The path a baseline uses for a file: relative to `cwd`, forward slashes. */
+export function baselinePath(filePath: string, cwd: string): string {
+  const abs = isAbsolute(filePath) ? filePath : resolve(cwd, filePath);
+  const rel = relative(cwd, abs);
+  return (rel === '' ? basename(abs) : rel).replace(/\\/g, '/');
+}
+
+/** What a finding quotes: the reported text, or its message when the range is empty (whole-document findings). */
+export function quotedText(message: LintMessage, source: string | undefined): string {
+  const quoted = source === undefined ? '' : source.slice(message.start, message.end);
+  return (quoted === '' ? message.message : quoted).replace(/\r\n?/g, '\n');
+}
+
+/** Records every finding of `results`. */
+export function createBaseline(results: LintResult[], cwd: string): Baseline {
+  // Null-prototype records: a quoted text may well be "__proto__" or "constructor".
+  const files: Baseline['files'] = Object.create(null);
+  for (const r of results) {
+    if (r.fatal) continue;
+    for (const m of r.messages) {
+      const file = baselinePath(r.filePath, cwd);
+      const byRule: Record<string, Record<string, number>> = files[file] ?? Object.create(null);
+      files[file] = byRule;
+      const byText: Record<string, number> = byRule[m.ruleId] ?? Object.create(null);
+      byRule[m.ruleId] = byText;
+      const text = quotedText(m, r.source);
+      byText[text] = (byText[text] ?? 0) + 1;
+    }
+  }
+  return { version: BASELINE_VERSION, files };
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function sorted<T>(record: Record<string, T>, map: (v: T) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(record).sort(byCodePoint)) out[key] = map(record[key] as T);
+  return out;
+}
+
+/** Stable JSON: keys sorted by code point (not locale), two-space indent, final newline. */
+export function formatBaseline(baseline: Baseline): string {
+  const files = sorted(baseline.files, (rules) => sorted(rules, (texts) => sorted(texts, (n) => n)));
+  return `${JSON.stringify({ version: baseline.version, files }, null, 2)}\n`;
+}
+
+/** Reads and validates a baseline file; problems become a ConfigError naming the file. */
+export function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(
+      file,
+      `无法读取基线文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}（用 --write-baseline 生成）`,
+    );
+  }
+  return parseBaseline(text, file);
+}
+
+export function parseBaseline(text: string, file: string): Baseline {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new ConfigError(file, `基线文件不是有效的 JSON：${(e as Error).message}`);
+  }
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  const bad = (m: string): never => {
+    throw new ConfigError(file, `基线文件格式不对：${m}（请用 --write-baseline 重新生成）`);
+  };
+  if (!isRecord(value)) return bad('应为 JSON 对象');
+  if (value.version !== BASELINE_VERSION)
+    bad(`不支持的版本 ${JSON.stringify(value.version)}，应为 ${BASELINE_VERSION}`);
+  if (!isRecord(value.files)) bad('缺少 “files” 对象');
+  for (const [f, rules] of Object.entries(value.files as Record<string, unknown>)) {
+    if (!isRecord(rules)) bad(`“${f}” 应为 “规则名: {原文: 次数}” 对象`);
+    for (const [rule, texts] of Object.entries(rules as Record<string, unknown>)) {
+      if (!isRecord(texts)) bad(`“${f}” 中 “${rule}” 应为 “原文: 次数” 对象`);
+      for (const [t, n] of Object.entries(texts as Record<string, unknown>)) {
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+          bad(`“${f}” 中 “${rule}” 的 “${t}” 次数应为正整数`);
+      }
+    }
+  }
+  return value as unknown as Baseline;
+}
+
+/** Writes a baseline atomically (temporary file, then rename), so an interrupted run never leaves half a file. */
+export function writeBaseline(file: string, baseline: Baseline): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, formatBaseline(baseline), { flag: 'wx' });
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new ConfigError(
+      file,
+      `无法写入基线文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
+
+/**
+ * The post-processing step (textlint's filter rules): drops the findings the baseline accounts for, consuming
+ * its counts in document order, so a second identical occurrence beyond the recorded count is still reported.
+ * Stateless per call: each lint (and each `--fix` pass) starts from the recorded counts.
+ */
+export function baselineFilter(baseline: Baseline, cwd: string): MessageFilter {
+  return (messages, { filePath, source }) => {
+    const file = baselinePath(filePath, cwd);
+    const recorded = Object.hasOwn(baseline.files, file) ? baseline.files[file] : undefined;
+    if (!recorded) return messages;
+    const left = new Map<string, number>();
+    return messages.filter((m) => {
+      const texts = Object.hasOwn(recorded, m.ruleId) ? recorded[m.ruleId] : undefined;
+      if (!texts) return true;
+      const text = quotedText(m, source);
+      const key = `${m.ruleId}\0${text}`;
+      const n = left.get(key) ?? (Object.hasOwn(texts, text) ? (texts[text] as number) : 0);
+      if (n <= 0) return true;
+      left.set(key, n - 1);
+      return false;
+    });
+  };
+}
+
+/** A post-processing step over one file's findings (after suppression directives and the `ignore` list). */
+export type MessageFilter = (
+  messages: LintMessage[],
+  file: { filePath: string; source: string },
+) => LintMessage[];

@@ -79,12 +79,7 @@ export async function runExplain(id: string, opts: ExplainOptions): Promise<numb
       `${rule.id}  ${LABEL[rule.severity]}${active ? '' : '（已在配置中关闭）'}  类型：${kind.name}（${kind.description}）`,
     );
     out.push(`规则包：${rule.pack}  文件：${rule.file}`);
-    // A folded YAML scalar (`>-`) joins lines with a space, which Chinese text does not have.
-    const description = rule.description.replace(
-      /(?<=[\u3000-\u9fff\uff00-\uffef])[ \n]+(?=[\u3000-\u9fff\uff00-\uffef])/gu,
-      '',
-    );
-    out.push('', '说明：', indent(description));
+    out.push('', '说明：', indent(rule.description));
     const norms = citedNorms(rule.description);
     out.push(
       '',

@@ -1,16 +1,40 @@
-import { resolve } from 'node:path';
-import { summarize } from '../engine/linter.js';
-import { createLinter, type Linter } from '../engine/linter.js';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import {
+  type Baseline,
+  baselineFilter,
+  createBaseline,
+  readBaseline,
+  writeBaseline,
+} from '../engine/baseline.js';
+import { createLinter, type Linter, summarize } from '../engine/linter.js';
 import type { LintResult } from '../engine/types.js';
-import { collectFiles, encodingLabel, InputError, readSourceFile, readStdin, writeSourceFile } from '../input/index.js';
-import type { SourceFile } from '../input/types.js';
-import { unifiedDiff } from '../output/diff.js';
+import { collectFiles, InputError, readStdin } from '../input/index.js';
+import { type FormatterContext, formatters } from '../output/formatters/index.js';
 import { formatJson } from '../output/json.js';
 import { formatStylish } from '../output/stylish.js';
-import { describeFailure, EXIT } from './main.js';
+import { changedFiles, GitError, isCommit, stagedFiles, withinPaths } from './git.js';
+import { describeFailure, EXIT, VERSION } from './main.js';
+import {
+  createProcessor,
+  createProgressBar,
+  defaultJobs,
+  type FileOutcome,
+  processFiles,
+} from './parallel.js';
 
 export interface LintCommandOptions {
-  format: 'stylish' | 'json';
+  /** stylish, json, or any name in the formatter registry (sarif, github, junit, checkstyle, codequality). */
+  format: string;
+  /** Write the chosen format to this file; the terminal then gets `stylish`. */
+  outputFile?: string;
+  /** `--changed [base]`: only reports changed relative to a git base (true: the default branch). */
+  changed?: string | boolean;
+  /** `--staged`: only staged reports, judged by their staged content. */
+  staged?: boolean;
+  /** Worker threads (`--jobs`); default one per core, 1 for a single file. */
+  jobs?: number;
   rules: string[];
   config?: string;
   quiet?: boolean;
@@ -21,83 +45,151 @@ export interface LintCommandOptions {
   stdinFilename?: string;
   encoding?: string;
   maxFileSize?: number;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** The main job: read every file, lint it with the shared engine, fix if asked, report, and pick the exit code. */
 export async function runLint(paths: string[], opts: LintCommandOptions): Promise<number> {
   const cwd = process.cwd();
   let linter: Linter;
+  let baseline: Baseline | undefined;
   try {
+    // Read first, so a broken baseline stops the run before any linting. Writing one records every finding.
+    if (opts.baseline && !opts.writeBaseline) baseline = readBaseline(resolve(cwd, opts.baseline));
     linter = await createLinter({ cwd, rulesDirs: opts.rules, configPath: opts.config });
   } catch (e) {
     process.stderr.write(`${describeFailure(e)}\n`);
     return EXIT.failure;
   }
-  if (paths.length === 0) {
-    process.stderr.write('fazhi-lint: 请指定要检查的文件或文件夹，例如：fazhi-lint 报告.docx（fazhi-lint --help 查看用法）\n');
+  const fromGit = opts.changed !== undefined || opts.staged === true;
+  if (paths.length === 0 && !fromGit) {
+    process.stderr.write(
+      'fazhi-lint: 请指定要检查的文件或文件夹，例如：fazhi-lint 报告.docx（fazhi-lint --help 查看用法）\n',
+    );
     return EXIT.failure;
   }
   const readOptions = { encoding: opts.encoding, maxFileSize: opts.maxFileSize };
   const stdin = paths.includes('-');
-  const { files, errors } = await collectFiles(
-    paths.filter((p) => p !== '-'),
-    { cwd },
-  );
+  if (opts.staged && opts.fix) {
+    process.stderr.write(
+      'fazhi-lint: --staged 检查的是暂存内容，无法用 --fix 写回：请先修复工作区文件并重新 git add，或用 --fix-dry-run 查看\n',
+    );
+    return EXIT.failure;
+  }
+  let selected: { files: string[]; errors: InputError[] };
+  try {
+    selected = fromGit
+      ? await gitTargets(
+          paths.filter((p) => p !== '-'),
+          opts,
+          cwd,
+        )
+      : await collectFiles(
+          paths.filter((p) => p !== '-'),
+          { cwd },
+        );
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    process.stderr.write(`fazhi-lint: ${e.message}\n`);
+    return EXIT.failure;
+  }
+  const { files, errors } = selected;
   const results: LintResult[] = [];
   const failures: InputError[] = [...errors];
   const diffs: string[] = [];
-
-  const lintOne = async (read: () => Promise<SourceFile>, name: string) => {
-    let source: SourceFile;
-    try {
-      source = await read();
-    } catch (e) {
-      if (e instanceof InputError) failures.push(e);
-      else failures.push(new InputError(name, 'unreadable', describeFailure(e)));
-      return;
-    }
-    try {
-      let result: LintResult;
-      if (opts.fix || opts.fixDryRun) {
-        const fixed = linter.fixSource(source);
-        result = fixed.result;
-        if (fixed.output !== source.text) {
-          if (opts.fixDryRun) diffs.push(unifiedDiff(name, source.text, fixed.output));
-          else await writeSourceFile(source, fixed.output);
-        }
-      } else result = linter.lintSource(source);
-      if (source.encoding.detected) {
-        result.notes = [`按 ${encodingLabel(source.encoding.encoding)} 编码读取（不是 UTF-8）；如有乱码请用 --encoding 指定`];
-      }
-      results.push(result);
-    } catch (e) {
-      if (e instanceof InputError) failures.push(e);
-      else failures.push(new InputError(name, 'internal', describeFailure(e)));
-    }
+  const processorOptions = {
+    cwd,
+    rules: opts.rules,
+    config: opts.config,
+    encoding: opts.encoding,
+    maxFileSize: opts.maxFileSize,
+    mode: opts.fix ? 'fix' : opts.fixDryRun ? 'fix-dry-run' : 'lint',
+    staged: opts.staged === true,
+  } as const;
+  const take = (o: FileOutcome) => {
+    if (o.result) results.push(o.result);
+    if (o.failure) failures.push(new InputError(o.failure.path, o.failure.code, o.failure.message));
+    if (o.diff) diffs.push(o.diff);
   };
 
-  for (const file of files) {
-    if (linter.isIgnored(resolve(cwd, file))) continue;
-    await lintOne(() => readSourceFile(file, readOptions), file);
-  }
+  const progress = createProgressBar(process.stderr, files.length);
+  const outcomes = await processFiles(files, processorOptions, {
+    jobs: opts.jobs ?? defaultJobs(files.length),
+    linter,
+    onProgress: (done, total) => progress.tick(done, total),
+  });
+  progress.end();
+  outcomes.forEach(take);
   if (stdin) {
     const name = opts.stdinFilename ?? '<stdin>.txt';
     if (opts.fix) {
       failures.push(new InputError(name, 'usage', '标准输入无法写回：请用 --fix-dry-run 查看修复结果'));
-    } else await lintOne(() => readStdin(name, readOptions), name);
+    } else {
+      const processor = await createProcessor({ ...processorOptions, staged: false }, linter);
+      take(await processor(name, () => readStdin(name, readOptions)));
+    }
   }
 
-  const shown = opts.quiet ? results.map((r) => summarize(r.filePath, r.messages.filter((m) => m.severity === 'error'), r.source)) : results;
-  if (opts.format === 'json') {
-    const fatal = failures.map((f) => ({ ...summarize(f.path, []), fatal: f.message }));
-    process.stdout.write(`${formatJson([...shown, ...fatal])}\n`);
-  } else {
-    const text = formatStylish(shown, { color: opts.color && process.stdout.isTTY === true, cwd });
-    if (text) process.stdout.write(text);
-    for (const r of shown) for (const note of r.notes ?? []) process.stderr.write(`fazhi-lint: ${r.filePath}: ${note}\n`);
+  if (opts.writeBaseline) {
+    baseline = createBaseline(results, cwd);
+    try {
+      writeBaseline(resolve(cwd, opts.writeBaseline), baseline);
+    } catch (e) {
+      process.stderr.write(`${describeFailure(e)}\n`);
+      return EXIT.failure;
+    }
+    const recorded = results.reduce((n, r) => n + r.messages.length, 0);
+    process.stderr.write(
+      `fazhi-lint: 已将 ${recorded} 处问题记录到基线 ${opts.writeBaseline}；以后加 --baseline ${opts.writeBaseline} 只报告新问题\n`,
+    );
+  }
+  if (baseline) {
+    // The last step of the message pipeline (after directives and `ignore`): findings the baseline accounts for go.
+    const filter = baselineFilter(baseline, cwd);
+    for (const [i, r] of results.entries()) {
+      const kept = filter(r.messages, { filePath: r.filePath, source: r.source ?? '' });
+      results[i] = { ...r, ...summarize(r.filePath, kept, r.source) };
+    }
+  }
+
+  const shown = opts.quiet
+    ? results.map((r) =>
+        summarize(
+          r.filePath,
+          r.messages.filter((m) => m.severity === 'error'),
+          r.source,
+        ),
+      )
+    : results;
+  const context: FormatterContext = {
+    cwd,
+    rules: new Map(linter.rules.map((r) => [r.id, r])),
+    toolVersion: VERSION,
+    failures: failures.map((f) => ({ path: f.path, message: f.message })),
+  };
+  const terminalFormat = opts.outputFile ? 'stylish' : opts.format;
+  if (opts.outputFile) {
+    try {
+      const target = resolve(cwd, opts.outputFile);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, render(opts.format, shown, context, false));
+    } catch (e) {
+      process.stderr.write(`fazhi-lint: 无法写入输出文件 ${opts.outputFile}：${(e as Error).message}\n`);
+      return EXIT.failure;
+    }
+  }
+  const text = render(terminalFormat, shown, context, opts.color && process.stdout.isTTY === true);
+  if (text) process.stdout.write(text);
+  if (terminalFormat === 'stylish') {
+    for (const r of shown)
+      for (const note of r.notes ?? []) process.stderr.write(`fazhi-lint: ${r.filePath}: ${note}\n`);
   }
   for (const d of diffs) process.stdout.write(d);
-  for (const f of failures) process.stderr.write(`fazhi-lint: ${f.message.includes(f.path) ? f.message : `${f.path}: ${f.message}`}\n`);
+  for (const f of failures)
+    process.stderr.write(
+      `fazhi-lint: ${f.message.includes(f.path) ? f.message : `${f.path}: ${f.message}`}\n`,
+    );
 
   if (failures.length > 0) return EXIT.failure;
   const errorCount = shown.reduce((n, r) => n + r.errorCount, 0);
@@ -108,4 +200,41 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** Formats results by `--format` name: stylish and json here, the machine formats from the registry. */
+export function render(
+  format: string,
+  results: LintResult[],
+  context: FormatterContext,
+  color: boolean,
+): string {
+  if (format === 'stylish') return formatStylish(results, { color, cwd: context.cwd });
+  if (format === 'json') {
+    const fatal = (context.failures ?? []).map((f) => ({ ...summarize(f.path, []), fatal: f.message }));
+    return `${formatJson([...results, ...fatal])}\n`;
+  }
+  const formatter = formatters[format];
+  if (!formatter) throw new Error(`未知的输出格式 ${format}`);
+  return formatter(results, context);
+}
+
+/**
+ * `--changed [base]` / `--staged`: the report files git names, kept to those under the command-line paths
+ * (`--staged` wins when both are given). `--changed reports/` — an existing path that is not a revision in the
+ * optional value's place — means the default base and that path.
+ */
+async function gitTargets(
+  paths: string[],
+  opts: LintCommandOptions,
+  cwd: string,
+): Promise<{ files: string[]; errors: InputError[] }> {
+  let base = typeof opts.changed === 'string' ? opts.changed : undefined;
+  const scope = [...paths];
+  if (base !== undefined && existsSync(resolve(cwd, base)) && !(await isCommit(cwd, base))) {
+    scope.unshift(base);
+    base = undefined;
+  }
+  const files = opts.staged ? await stagedFiles(cwd) : (await changedFiles(cwd, base)).files;
+  return { files: withinPaths(files, scope, cwd), errors: [] };
 }

@@ -1,8 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, ConfigErrors } from '../engine/errors.js';
 import { InputError } from '../input/index.js';
+import { formatters } from '../output/formatters/index.js';
+import { SUMMARY_FORMATS } from '../output/summary/index.js';
+import { runExplain } from './explain.js';
 import { runLint } from './lint.js';
 import { runRules } from './rules.js';
+import { runSummary } from './summary.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,13 +28,26 @@ function size(value: string): number {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('应为正整数');
+  return n;
+}
+
+/** `--format` names: the two terminal formats, then every machine format in the registry. */
+export const LINT_FORMATS = ['stylish', 'json', ...Object.keys(formatters)];
+
 export function buildProgram(): Command {
   const program = new Command('fazhi-lint')
     .description('法治政府建设年度报告合规检查：结构、规范表述、数字与标点、落款与日期')
     .version(VERSION, '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .argument('[paths...]', '要检查的文件或文件夹（.md .txt .docx）；- 表示标准输入')
-    .addOption(new Option('-f, --format <name>', '输出格式').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(LINT_FORMATS).default('stylish'))
+    .option('-o, --output-file <path>', '把 --format 指定格式的结果写入文件（终端仍显示 stylish）')
+    .option('--changed [base]', '只检查相对 git 基准（默认：与默认分支的分叉点）有改动的报告')
+    .option('--staged', '只检查 git 暂存区中的报告，按暂存内容检查（用于提交前钩子）')
+    .option('-j, --jobs <n>', '并行检查的线程数（默认：CPU 核数；单个文件时为 1）', positive)
     .option('--rules <dir>', '加载自定义规则文件夹（可重复）', collect, [])
     .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
     .option('--quiet', '只报告错误，不报告警告和提示')
@@ -38,6 +55,8 @@ export function buildProgram(): Command {
     .option('--no-color', '不使用颜色')
     .option('--fix', '自动修复可安全修复的问题并写回文件')
     .option('--fix-dry-run', '显示修复后的差异，不写文件')
+    .option('--write-baseline <file>', '把现有问题记录为基线文件（JSON），以后只报告新问题')
+    .option('--baseline <file>', '只报告基线文件中没有记录的新问题')
     .option('--stdin-filename <name>', '标准输入的文件名（决定格式和配置）')
     .option('--encoding <label>', '指定文本编码（如 gb18030、utf-16le），不再自动检测')
     .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
@@ -53,6 +72,41 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       process.exitCode = await runRules(opts);
     });
+  program
+    .command('summary')
+    .description('批量审阅：每份报告一行、每项必查内容一列的汇总表（最差的在前）')
+    .argument('<paths...>', '报告文件或文件夹')
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(SUMMARY_FORMATS).default('text'))
+    .option('-o, --output-file <path>', '写入文件而不是标准输出')
+    .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
+    .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
+    .option('--encoding <label>', '指定文本编码（如 gb18030、utf-16le），不再自动检测')
+    .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
+    .option('-j, --jobs <n>', '并行检查的线程数（默认：CPU 核数）', positive)
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runSummary(paths, opts);
+    });
+  program
+    .command('explain')
+    .description('说明一条规则：依据、级别、示例（及其检查结果）和选项')
+    .argument('<rule-id>', '规则名，如 closing-date')
+    .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
+    .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
+    .action(async (id: string, opts) => {
+      process.exitCode = await runExplain(id, opts);
+    });
+  program
+    .command('lsp')
+    .description('启动语言服务器，在编辑器中内联显示检查结果（--stdio）')
+    .option('--stdio', '通过标准输入输出通信')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async () => {
+      const { startServer } = await import('../lsp/server.js');
+      startServer();
+    });
+  // Options after a subcommand's name belong to the subcommand (`summary -f html`, `rules -f json`).
+  program.enablePositionalOptions();
   program.configureOutput({
     writeErr: (s) => process.stderr.write(s),
     outputError: (s, write) => write(`fazhi-lint: ${s.replace(/^error: /, '')}`),
@@ -83,7 +137,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
 }
 
 export function describeFailure(e: unknown): string {
-  if (e instanceof ConfigErrors) return `fazhi-lint: 规则或配置有误，未进行检查：\n${e.errors.map((x) => `  ${x.format()}`).join('\n')}`;
+  if (e instanceof ConfigErrors)
+    return `fazhi-lint: 规则或配置有误，未进行检查：\n${e.errors.map((x) => `  ${x.format()}`).join('\n')}`;
   if (e instanceof ConfigError) return `fazhi-lint: 规则或配置有误，未进行检查：\n  ${e.format()}`;
   if (e instanceof InputError) return `fazhi-lint: ${e.message}`;
   return `fazhi-lint: 内部错误：${e instanceof Error ? e.message : String(e)}（加 --debug 查看详情，并请报告此问题）`;

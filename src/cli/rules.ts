@@ -10,7 +10,15 @@ export async function runRules(opts: { rules: string[]; format: string }): Promi
     const linter = await createLinter({ rulesDirs: opts.rules });
     const rules = [...linter.rules].sort((a, b) => a.pack.localeCompare(b.pack) || a.id.localeCompare(b.id));
     if (opts.format === 'json') {
-      const out = rules.map(({ id, kind, severity, pack, description, url, file }) => ({ id, kind, severity, pack, description, url, file }));
+      const out = rules.map(({ id, kind, severity, pack, description, url, file }) => ({
+        id,
+        kind,
+        severity,
+        pack,
+        description,
+        url,
+        file,
+      }));
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return EXIT.ok;
     }

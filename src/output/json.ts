@@ -23,6 +23,14 @@ export function formatJson(results: LintResult[]): string {
       infoCount: r.infoCount,
       fixableErrorCount: r.messages.filter((m) => m.fix && m.severity === 'error').length,
       fixableWarningCount: r.messages.filter((m) => m.fix && m.severity === 'warning').length,
+      // ESLint marks a file it could not lint with one fatal message; so do we.
+      ...(r.fatal
+        ? {
+            fatal: true,
+            messages: [{ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 0, column: 0 }],
+            errorCount: 1,
+          }
+        : {}),
     })),
   );
 }

@@ -136,6 +136,25 @@ function fixRegion(result: LintResult, message: LintMessage, range: [number, num
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
+/** The run's invocation: unsuccessful, with one error notification per file, when some files failed to read. */
+function invocation(context: FormatterContext) {
+  const failures = context.failures ?? [];
+  if (failures.length === 0) return { executionSuccessful: true };
+  return {
+    executionSuccessful: false,
+    toolExecutionNotifications: failures.map((f) => {
+      const { uri, relative } = fileUri(context.cwd, f.path);
+      return {
+        level: 'error' as const,
+        message: { text: f.message },
+        locations: [
+          { physicalLocation: { artifactLocation: relative ? { uri, uriBaseId: SRCROOT } : { uri } } },
+        ],
+      };
+    }),
+  };
+}
+
 /**
  * SARIF 2.1.0 (OASIS), one run. Validates against `schemas/sarif-2.1.0-rtm.5.json`; accepted by GitHub code
  * scanning (`github/codeql-action/upload-sarif`) and by the VS Code SARIF viewer, which also offers the fixes.
@@ -216,7 +235,7 @@ export const sarif: Formatter = (results: LintResult[], context: FormatterContex
             rules: descriptors,
           },
         },
-        invocations: [{ executionSuccessful: true }],
+        invocations: [invocation(context)],
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,

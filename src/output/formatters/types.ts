@@ -8,6 +8,8 @@ export interface FormatterContext {
   rules: Map<string, LoadedRule>;
   /** fazhi-lint's own version, for formats that name the producing tool. */
   toolVersion: string;
+  /** Files that could not be read or linted (the run is incomplete); SARIF reports them as execution failures. */
+  failures?: { path: string; message: string }[];
 }
 
 /** Turns lint results into the text of one output format. Pure: no I/O, deterministic for equal input. */

@@ -1,0 +1,236 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createLinter, type Linter } from '../engine/linter.js';
+import type { LintResult } from '../engine/types.js';
+import { encodingLabel, InputError, readSourceFile, writeSourceFile } from '../input/index.js';
+import type { SourceFile } from '../input/types.js';
+import { buildModel } from '../model/build.js';
+import { unifiedDiff } from '../output/diff.js';
+import { readStagedSource } from './git.js';
+import { describeFailure } from './main.js';
+
+/** Everything a worker needs to lint files the way the main thread would: plain data, sent once. */
+export interface ProcessorOptions {
+  cwd: string;
+  rules: string[];
+  config?: string;
+  encoding?: string;
+  maxFileSize?: number;
+  mode: 'lint' | 'fix' | 'fix-dry-run';
+  /** Read each file's staged content (`git show :path`) instead of the working tree. */
+  staged?: boolean;
+  /** Also return facts from the document model (title, issuer, signer, year), for `summary`. */
+  meta?: boolean;
+}
+
+/** Facts about a report that `summary` shows besides the findings. */
+export interface FileMeta {
+  title: string | null;
+  issuer: string | null;
+  signers: string[];
+  year: number | null;
+}
+
+/** A file that could not be read or linted; plain data so it crosses the worker boundary. */
+export interface FileFailure {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** What happened to one input file. Exactly one of ignored / result / failure is set. */
+export interface FileOutcome {
+  path: string;
+  ignored?: boolean;
+  result?: LintResult;
+  failure?: FileFailure;
+  /** `--fix-dry-run`: the unified diff of the fixes (empty when nothing changes). */
+  diff?: string;
+  meta?: FileMeta;
+}
+
+export type Processor = (path: string, read?: () => Promise<SourceFile>) => Promise<FileOutcome>;
+
+function failureOf(path: string, e: unknown, code: string, describe: (e: unknown) => string): FileFailure {
+  if (e instanceof InputError) return { path: e.path, code: String(e.code), message: e.message };
+  return { path, code, message: describe(e) };
+}
+
+/**
+ * The per-file job of `fazhi-lint` (read → lint or fix → result), shared by the main thread and the workers so
+ * both produce the same outcome. Creates its linter once (or reuses the one given).
+ */
+export async function createProcessor(options: ProcessorOptions, existing?: Linter): Promise<Processor> {
+  const linter =
+    existing ??
+    (await createLinter({ cwd: options.cwd, rulesDirs: options.rules, configPath: options.config }));
+  const readOptions = { encoding: options.encoding, maxFileSize: options.maxFileSize };
+  return async (path, read) => {
+    if (!read && linter.isIgnored(resolve(options.cwd, path))) return { path, ignored: true };
+    let source: SourceFile;
+    try {
+      source = read
+        ? await read()
+        : options.staged
+          ? await readStagedSource(options.cwd, path, readOptions)
+          : await readSourceFile(path, readOptions);
+    } catch (e) {
+      return { path, failure: failureOf(path, e, 'unreadable', describeFailure) };
+    }
+    try {
+      const outcome: FileOutcome = { path };
+      let result: LintResult;
+      if (options.mode !== 'lint') {
+        const fixed = linter.fixSource(source);
+        result = fixed.result;
+        if (fixed.output !== source.text) {
+          if (options.mode === 'fix-dry-run') outcome.diff = unifiedDiff(path, source.text, fixed.output);
+          else await writeSourceFile(source, fixed.output);
+        }
+      } else if (options.meta) {
+        const model = buildModel(source);
+        result = linter.lintModel(model);
+        outcome.meta = {
+          title: model.title?.span.text ?? null,
+          issuer: model.title?.issuer ?? null,
+          signers: model.closing.signers.map((s) => s.text),
+          year: model.year,
+        };
+      } else result = linter.lintSource(source);
+      if (source.encoding.detected) {
+        result.notes = [
+          `按 ${encodingLabel(source.encoding.encoding)} 编码读取（不是 UTF-8）；如有乱码请用 --encoding 指定`,
+        ];
+      }
+      outcome.result = result;
+      return outcome;
+    } catch (e) {
+      return { path, failure: failureOf(path, e, 'internal', describeFailure) };
+    }
+  };
+}
+
+/** The compiled worker next to this module; absent when running from TypeScript sources (tests), then we stay in-process. */
+const WORKER_URL = new URL('./parallel-worker.js', import.meta.url);
+
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER_URL));
+}
+
+/** `--jobs` default: one per core, never more than there are files. */
+export function defaultJobs(files: number): number {
+  return Math.max(1, Math.min(availableParallelism(), files));
+}
+
+export interface RunOptions {
+  /** Number of threads that lint (1: in this thread). */
+  jobs: number;
+  /** Called after each file, in completion order. */
+  onProgress?: (done: number, total: number) => void;
+  /** A linter already created in this thread, reused when jobs is 1. */
+  linter?: Linter;
+}
+
+/**
+ * Lints `paths` with `jobs` worker threads (each creates its own linter once) and returns the outcomes in input
+ * order, whatever order the workers finish in, so every output format stays deterministic.
+ */
+export async function processFiles(
+  paths: string[],
+  options: ProcessorOptions,
+  run: RunOptions,
+): Promise<FileOutcome[]> {
+  const total = paths.length;
+  const outcomes: FileOutcome[] = new Array(total);
+  let done = 0;
+  const jobs = Math.min(run.jobs, total);
+  if (jobs <= 1 || !workersAvailable()) {
+    const processor = await createProcessor(options, run.linter);
+    for (let i = 0; i < total; i++) {
+      outcomes[i] = await processor(paths[i] as string);
+      run.onProgress?.(++done, total);
+    }
+    return outcomes;
+  }
+
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolveAll, rejectAll) => {
+      let next = 0;
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        rejectAll(e);
+      };
+      const feed = (worker: Worker) => {
+        if (next < total) {
+          const index = next++;
+          worker.postMessage({ index, path: paths[index] });
+        }
+      };
+      for (let w = 0; w < jobs; w++) {
+        const worker = new Worker(WORKER_URL, { workerData: options });
+        workers.push(worker);
+        worker.on('message', (message: WorkerReply) => {
+          if (message.type === 'fatal') return fail(new Error(message.message));
+          outcomes[message.index] = message.outcome;
+          run.onProgress?.(++done, total);
+          if (done === total) resolveAll();
+          else feed(worker);
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (done < total) fail(new Error(`检查线程意外退出（退出码 ${code}）`));
+        });
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return outcomes;
+}
+
+export type WorkerReply =
+  | { type: 'done'; index: number; outcome: FileOutcome }
+  | { type: 'fatal'; message: string };
+
+export interface ProgressBar {
+  tick(done: number, total: number): void;
+  /** Erases the bar (the terminal is left as it was). */
+  end(): void;
+}
+
+/**
+ * A one-line progress bar on a terminal stream, redrawn at most ten times a second. Nothing at all is written
+ * when the stream is not a TTY (a pipe, a CI log, a file) or when there are too few files to be worth it.
+ */
+export function createProgressBar(
+  stream: { isTTY?: boolean; columns?: number; write(s: string): unknown },
+  total: number,
+  options: { minFiles?: number; now?: () => number } = {},
+): ProgressBar {
+  if (stream.isTTY !== true || total < (options.minFiles ?? 20)) return { tick() {}, end() {} };
+  const now = options.now ?? Date.now;
+  let last = Number.NEGATIVE_INFINITY;
+  let drawn = false;
+  return {
+    tick(done, all) {
+      const t = now();
+      if (done < all && t - last < 100) return;
+      last = t;
+      const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 30));
+      const filled = Math.round((done / all) * width);
+      const percent = String(Math.floor((done / all) * 100)).padStart(3);
+      stream.write(`\r${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}% ${done}/${all} 份报告`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) stream.write('\r\x1b[K');
+    },
+  };
+}

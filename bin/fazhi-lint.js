@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled to dist/ by `npm install` (prepare script).
-import('../dist/cli/main.js').then(
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+import(entry.href).then(
   (cli) => cli.main(process.argv),
   (error) => {
-    process.stderr.write(
-      `fazhi-lint: 无法启动（${error && error.code === 'ERR_MODULE_NOT_FOUND' ? '尚未编译：请先运行 npm install' : error.message}）\n`,
-    );
+    const reason = existsSync(entry) ? error.message : '尚未编译：请先在本项目目录运行 npm install';
+    process.stderr.write(`fazhi-lint: 无法启动（${reason}）\n`);
     process.exitCode = 2;
   },
 );

@@ -1,12 +1,12 @@
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile, SourceFormat } from '../input/types.js';
+import { kinds } from '../kinds/index.js';
 import { buildModel } from '../model/build.js';
 import type { DocumentModel } from '../model/types.js';
-import { kinds } from '../kinds/index.js';
 import { boundedDistance } from '../util/fuzzy.js';
 import type { MessageFilter } from './baseline.js';
-import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config.js';
+import { type ResolvedConfig, type RuleSetting, resolveConfig } from './config.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { applyFixes } from './fix.js';
 import { BUILTIN_RULES_DIR, loadRuleDir } from './load-rules.js';
@@ -43,7 +43,10 @@ export interface Linter {
   lintModel(model: DocumentModel, config?: ResolvedConfig): LintResult;
   lintText(text: string, filePath: string): LintResult;
   /** Lints and applies safe fixes until stable (at most 10 passes). */
-  fixSource(source: SourceFile, only?: (m: LintMessage) => boolean): { output: string; result: LintResult; passes: number };
+  fixSource(
+    source: SourceFile,
+    only?: (m: LintMessage) => boolean,
+  ): { output: string; result: LintResult; passes: number };
   /** Whether a file is excluded by an `ignores` glob of its config. */
   isIgnored(filePath: string): boolean;
 }
@@ -65,7 +68,11 @@ export function textSource(text: string, filePath: string): SourceFile {
 function prepare(rule: LoadedRule): ActiveRule {
   const kind = kinds[rule.kind] as Kind;
   try {
-    return { rule, kind, prepared: kind.prepare ? kind.prepare(rule.options, { trusted: rule.trusted }) : undefined };
+    return {
+      rule,
+      kind,
+      prepared: kind.prepare ? kind.prepare(rule.options, { trusted: rule.trusted }) : undefined,
+    };
   } catch (e) {
     throw new ConfigErrors([new ConfigError(rule.file, `规则 ${rule.id} 无法准备：${(e as Error).message}`)]);
   }
@@ -74,7 +81,8 @@ function prepare(rule: LoadedRule): ActiveRule {
 export async function createLinter(options: LinterOptions = {}): Promise<Linter> {
   const cwd = options.cwd ?? process.cwd();
   const base: LoadedRule[] = [];
-  if (options.builtin !== false) base.push(...loadRuleDir(fileURLToPath(BUILTIN_RULES_DIR), { trusted: true }));
+  if (options.builtin !== false)
+    base.push(...loadRuleDir(fileURLToPath(BUILTIN_RULES_DIR), { trusted: true }));
   for (const dir of options.rulesDirs ?? []) base.push(...loadRuleDir(resolve(cwd, dir), { trusted: false }));
   checkDuplicates(base);
 
@@ -133,7 +141,8 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
   const lintModel = (model: DocumentModel, config = configFor(model.source.path)): LintResult => {
     let messages: LintMessage[] = [];
     const rules = activeRules(config);
-    const ruleOptions = (id: string) => (rules.find((a) => a.rule.id === id)?.rule ?? base.find((r) => r.id === id))?.options;
+    const ruleOptions = (id: string) =>
+      (rules.find((a) => a.rule.id === id)?.rule ?? base.find((r) => r.id === id))?.options;
     for (const { rule, kind, prepared } of rules) {
       try {
         for (const report of kind.check(model, rule.options, prepared, { rule, ruleOptions })) {
@@ -204,7 +213,9 @@ function configured(rule: LoadedRule, setting: RuleSetting, config: ResolvedConf
   for (const key of Object.keys(setting.options ?? {})) {
     if (!(key in kind.options)) {
       const known = Object.keys(kind.options);
-      fail(`规则 ${rule.id}（类型 ${kind.name}）没有选项 “${key}”${known.length ? `；可用选项：${known.join('、')}` : ''}`);
+      fail(
+        `规则 ${rule.id}（类型 ${kind.name}）没有选项 “${key}”${known.length ? `；可用选项：${known.join('、')}` : ''}`,
+      );
     }
   }
   const problems = validateOptions(kind, options, rule.trusted);
@@ -215,7 +226,8 @@ function configured(rule: LoadedRule, setting: RuleSetting, config: ResolvedConf
 /** Rule ids within a small edit distance of `id` (or sharing a part of it), closest first, for “did you mean”. */
 export function similarIds(id: string, ids: string[], max = 3): string[] {
   const limit = Math.max(2, Math.floor(id.length / 3));
-  const sharesPart = (x: string) => x.includes(id) || id.split('-').some((p) => p.length >= 4 && x.includes(p));
+  const sharesPart = (x: string) =>
+    x.includes(id) || id.split('-').some((p) => p.length >= 4 && x.includes(p));
   const scored = ids
     .map((x) => {
       const d = boundedDistance(id, x, limit);
@@ -231,7 +243,8 @@ function checkDuplicates(rules: LoadedRule[]): void {
   const errors: ConfigError[] = [];
   for (const r of rules) {
     const prev = seen.get(r.id);
-    if (prev && prev !== r.file) errors.push(new ConfigError(r.file, `规则 id “${r.id}” 重复，已在 ${prev} 中定义`, 1, 1));
+    if (prev && prev !== r.file)
+      errors.push(new ConfigError(r.file, `规则 id “${r.id}” 重复，已在 ${prev} 中定义`, 1, 1));
     seen.set(r.id, r.file);
   }
   if (errors.length) throw new ConfigErrors(errors);
@@ -246,5 +259,12 @@ export function summarize(filePath: string, messages: LintMessage[], source?: st
     else if (m.severity === 'warning') warningCount++;
     else infoCount++;
   }
-  return { filePath, messages, errorCount, warningCount, infoCount, ...(source !== undefined ? { source } : {}) };
+  return {
+    filePath,
+    messages,
+    errorCount,
+    warningCount,
+    infoCount,
+    ...(source !== undefined ? { source } : {}),
+  };
 }

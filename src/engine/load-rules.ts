@@ -129,7 +129,7 @@ export function loadRuleFile(file: string, text: string, pack: string, options: 
     severity: severity as Severity,
     message: raw.message as string,
     messages,
-    description: raw.description as string,
+    description: joinFoldedLines(raw.description as string),
     url: typeof raw.url === 'string' ? raw.url : pathToFileURL(file).href,
     file,
     pack,
@@ -137,6 +137,11 @@ export function loadRuleFile(file: string, text: string, pack: string, options: 
     options: kindOptions,
     examples: readExamples(raw.examples, (m) => fail('examples', m)),
   };
+}
+
+/** A folded YAML scalar (`>-`) joins lines with a space, which Chinese text does not have between characters. */
+function joinFoldedLines(text: string): string {
+  return text.replace(/(?<=[\u3000-\u9fff\uff00-\uffef])[ \n]+(?=[\u3000-\u9fff\uff00-\uffef])/gu, '');
 }
 
 function readExamples(value: unknown, fail: (m: string) => never): LoadedRule['examples'] {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { globToRegExp, matchesAny } from '../util/glob.js';
+import { createIgnoreMatcher } from '../util/glob.js';
 import { ConfigError } from './errors.js';
 import type { Severity } from './types.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
@@ -23,9 +23,9 @@ interface ConfigFile {
   root: boolean;
   rules: Map<string, RuleSetting>;
   rulesDirs: string[];
-  ignores: RegExp[];
+  ignores: PathMatcher;
   ignore: Map<string, string[]>;
-  overrides: { files: RegExp[]; rules: Map<string, RuleSetting> }[];
+  overrides: { files: PathMatcher; rules: Map<string, RuleSetting> }[];
 }
 
 /** The settings that apply to one linted file, after cascading. */
@@ -39,6 +39,9 @@ export interface ResolvedConfig {
   /** Config files that contributed, nearest last. */
   files: string[];
 }
+
+/** Whether a path (relative to the config's folder, '/'-separated) matches a list of globs. */
+type PathMatcher = (relativePath: string) => boolean;
 
 const TOP_KEYS = new Set(['root', 'extends', 'rules', 'rulesDirs', 'ignores', 'ignore', 'overrides']);
 
@@ -197,7 +200,7 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
       if (files.length === 0)
         fail(['overrides', i], '“overrides” 的每一项都要用 files 写明适用的文件（如 "**/*.md"）');
       overrides.push({
-        files: files.map(globToRegExp),
+        files: createIgnoreMatcher(files),
         rules: parseRuleSettings(src, locate, ['overrides', i, 'rules'], o.rules),
       });
     }
@@ -208,7 +211,7 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
     root: raw.root === true,
     rules: parseRuleSettings(src, locate, ['rules'], raw.rules),
     rulesDirs: stringList(src, 'rulesDirs', raw.rulesDirs).map((d) => resolve(dir, d)),
-    ignores: stringList(src, 'ignores', raw.ignores).map(globToRegExp),
+    ignores: createIgnoreMatcher(stringList(src, 'ignores', raw.ignores)),
     ignore,
     overrides,
   });
@@ -257,10 +260,10 @@ export function resolveConfig(forFile: string, explicit?: string): ResolvedConfi
     const inside = !rel.startsWith('..') && !isAbsolute(rel);
     for (const [id, s] of c.rules) out.rules.set(id, s);
     for (const o of c.overrides)
-      if (inside && matchesAny(rel, o.files)) for (const [id, s] of o.rules) out.rules.set(id, s);
+      if (inside && o.files(rel)) for (const [id, s] of o.rules) out.rules.set(id, s);
     for (const d of c.rulesDirs) if (!out.rulesDirs.includes(d)) out.rulesDirs.push(d);
     for (const [id, list] of c.ignore) out.ignore.set(id, list);
-    if (inside && matchesAny(rel, c.ignores)) out.ignored = true;
+    if (inside && c.ignores(rel)) out.ignored = true;
     out.files.push(c.file);
   }
   return out;

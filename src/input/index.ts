@@ -1,8 +1,6 @@
 export {
   type CollectOptions,
   collectFiles,
-  createIgnoreMatcher,
-  globToRegExp,
   REPORT_EXTENSIONS,
 } from './collect.js';
 export {

@@ -1,7 +1,8 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { collectFiles, createIgnoreMatcher } from '../../src/input/index.js';
+import { collectFiles } from '../../src/input/index.js';
+import { createIgnoreMatcher } from '../../src/util/glob.js';
 import { tempDir } from './helpers.js';
 
 async function tree(files: string[]): Promise<string> {

@@ -8,9 +8,10 @@ import {
   readBaseline,
   writeBaseline,
 } from '../engine/baseline.js';
-import { createLinter, type Linter, summarize } from '../engine/linter.js';
+import { createLinter, formatFor, type Linter, summarize } from '../engine/linter.js';
 import type { LintResult } from '../engine/types.js';
 import { collectFiles, InputError, readStdin } from '../input/index.js';
+import { loadMarkdownParser } from '../model/markdown.js';
 import { type FormatterContext, formatters } from '../output/formatters/index.js';
 import { formatJson } from '../output/json.js';
 import { formatStylish } from '../output/stylish.js';
@@ -57,7 +58,7 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
   try {
     // Read first, so a broken baseline stops the run before any linting. Writing one records every finding.
     if (opts.baseline && !opts.writeBaseline) baseline = readBaseline(resolve(cwd, opts.baseline));
-    linter = await createLinter({ cwd, rulesDirs: opts.rules, configPath: opts.config });
+    linter = await createLinter({ cwd, rulesDirs: opts.rules, configPath: opts.config, markdown: false });
   } catch (e) {
     process.stderr.write(`${describeFailure(e)}\n`);
     return EXIT.failure;
@@ -95,6 +96,10 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     return EXIT.failure;
   }
   const { files, errors } = selected;
+  const markdownInRun = [...files, ...(stdin ? [opts.stdinFilename ?? ''] : [])].some(
+    (f) => formatFor(f) === 'markdown',
+  );
+  if (markdownInRun) await loadMarkdownParser();
   const results: LintResult[] = [];
   const failures: InputError[] = [...errors];
   const diffs: string[] = [];

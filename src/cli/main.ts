@@ -3,11 +3,9 @@ import { ConfigError, ConfigErrors } from '../engine/errors.js';
 import { InputError } from '../input/index.js';
 import { formatters } from '../output/formatters/index.js';
 import { SUMMARY_FORMATS } from '../output/summary/index.js';
-import { runExplain } from './explain.js';
 import { runLint } from './lint.js';
-import { runRules } from './rules.js';
-import { runSummary } from './summary.js';
 
+// Subcommands other than the lint run are imported when called, so `fazhi-lint 报告.txt` loads only what it uses.
 export const VERSION = '0.1.0';
 
 /** Exit codes, as documented in the README: 0 clean, 1 findings over the threshold, 2 failure. */
@@ -70,6 +68,7 @@ export function buildProgram(): Command {
     .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
     .option('-f, --format <name>', '输出格式：text 或 json', 'text')
     .action(async (opts) => {
+      const { runRules } = await import('./rules.js');
       process.exitCode = await runRules(opts);
     });
   program
@@ -84,6 +83,7 @@ export function buildProgram(): Command {
     .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
     .option('-j, --jobs <n>', '并行检查的线程数（默认：CPU 核数）', positive)
     .action(async (paths: string[], opts) => {
+      const { runSummary } = await import('./summary.js');
       process.exitCode = await runSummary(paths, opts);
     });
   program
@@ -93,6 +93,7 @@ export function buildProgram(): Command {
     .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
     .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
     .action(async (id: string, opts) => {
+      const { runExplain } = await import('./explain.js');
       process.exitCode = await runExplain(id, opts);
     });
   program

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { createIgnoreMatcher } from '../util/glob.js';
 import { ConfigError } from './errors.js';
 import type { Severity } from './types.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, type YamlSource, yaml } from './yaml-source.js';
 
 export const CONFIG_FILE_NAMES = ['.fazhi-lint.yaml', '.fazhi-lint.yml'];
 
@@ -49,6 +48,7 @@ type Locate = (path: (string | number)[]) => { line: number; column: number };
 
 /** Positions of nested keys and list items (`rules.closing-date`, `overrides[1].files`), parsed on first use. */
 function locator(text: string): Locate {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   let doc: ReturnType<typeof parseDocument> | undefined;
   const lineCounter = new LineCounter();
   return (path) => {

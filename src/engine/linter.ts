@@ -1,15 +1,16 @@
 import { extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SourceFile, SourceFormat } from '../input/types.js';
 import { kinds } from '../kinds/index.js';
 import { buildModel } from '../model/build.js';
+import { loadMarkdownParser } from '../model/markdown.js';
 import type { DocumentModel } from '../model/types.js';
 import { boundedDistance } from '../util/fuzzy.js';
 import type { MessageFilter } from './baseline.js';
+import { loadBuiltinRules } from './builtin-rules.js';
 import { type ResolvedConfig, type RuleSetting, resolveConfig } from './config.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { applyFixes } from './fix.js';
-import { BUILTIN_RULES_DIR, loadRuleDir } from './load-rules.js';
+import { loadRuleDir } from './load-rules.js';
 import { applyDirectives, applyIgnoreList, compareMessages, toMessage } from './messages.js';
 import { validateOptions } from './options.js';
 import type { Kind, LintMessage, LintResult, LoadedRule } from './types.js';
@@ -22,6 +23,8 @@ export interface LinterOptions {
   configPath?: string;
   /** Load the shipped packs (default true). */
   builtin?: boolean;
+  /** Load the Markdown parser now (default true); the CLI loads it only when a Markdown file is in the run. */
+  markdown?: boolean;
   /** Rule settings applied over every file's config (editor settings, tests). */
   settings?: Map<string, RuleSetting>;
   /** Post-processing steps over each file's findings, after directives and `ignore` (e.g. the baseline). */
@@ -79,10 +82,10 @@ function prepare(rule: LoadedRule): ActiveRule {
 }
 
 export async function createLinter(options: LinterOptions = {}): Promise<Linter> {
+  if (options.markdown !== false) await loadMarkdownParser();
   const cwd = options.cwd ?? process.cwd();
   const base: LoadedRule[] = [];
-  if (options.builtin !== false)
-    base.push(...loadRuleDir(fileURLToPath(BUILTIN_RULES_DIR), { trusted: true }));
+  if (options.builtin !== false) base.push(...loadBuiltinRules());
   for (const dir of options.rulesDirs ?? []) base.push(...loadRuleDir(resolve(cwd, dir), { trusted: false }));
   checkDuplicates(base);
 

@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as RE2JSClass } from 're2js';
 
 /** One match of a rule pattern, offsets in UTF-16 code units. */
 export interface PatternMatch {
@@ -42,7 +43,9 @@ export function compilePattern(source: string, trusted: boolean, ignoreCase = fa
       },
     };
   }
-  let re: RE2JS;
+  // RE2JS is needed only for users' own patterns; load it then, not at every start.
+  const { RE2JS } = createRequire(import.meta.url)('re2js') as typeof import('re2js');
+  let re: RE2JSClass;
   try {
     re = RE2JS.compile(source, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (e) {

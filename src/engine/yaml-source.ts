@@ -1,5 +1,13 @@
-import { type Document, isMap, isScalar, LineCounter, type Pair, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Pair } from 'yaml';
 import { ConfigError } from './errors.js';
+
+/** `yaml` loads on the first YAML file read: a run with cached built-in rules and no config never needs it. */
+let yamlModule: typeof import('yaml') | null = null;
+export function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
+}
 
 /** A parsed YAML file that can point at the line and column of any top-level key. */
 export interface YamlSource {
@@ -14,6 +22,7 @@ export interface YamlSource {
  * `yaml` caps alias expansion (maxAliasCount), so a billion-laughs file fails fast instead of eating memory.
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
+  const { isMap, isScalar, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -1,4 +1,4 @@
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
 import { InputError } from './errors.js';
 import type { TextEncodingInfo } from './types.js';
 
@@ -14,6 +14,13 @@ export interface DecodedText {
 
 /** Share of control characters (other than tab, line and page breaks) above which text counts as binary. */
 const CONTROL_SHARE_LIMIT = 0.1;
+
+/** chardet is needed only for text that is not UTF-8 or UTF-16: keep it off the start-up path. */
+let chardet: typeof import('chardet') | null = null;
+function loadChardet(): typeof import('chardet') {
+  chardet ??= createRequire(import.meta.url)('chardet') as typeof import('chardet');
+  return chardet;
+}
 
 /** Bytes given to chardet. */
 const DETECTION_SAMPLE = 16 * 1024;
@@ -175,7 +182,7 @@ function sniffUtf16(buffer: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 /** Candidate encodings for bytes that are not UTF-8, best first, biased towards GB18030 (Chinese reports). */
 function candidates(buffer: Uint8Array): string[] {
   // chardet reads every byte (about 0.5 ms per KB here); 16 KB (some 8,000 Chinese characters) is plenty.
-  const matches = chardet.analyse(buffer.subarray(0, DETECTION_SAMPLE));
+  const matches = loadChardet().analyse(buffer.subarray(0, DETECTION_SAMPLE));
   const names: string[] = [];
   const top = matches[0]?.confidence ?? 0;
   const gb = matches.find((m) => m.name === 'GB18030');

@@ -1,5 +1,4 @@
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 import { InputError } from './errors.js';
 import { NumberingCounter, NumberingDefinitions, type ParagraphProperties } from './numbering.js';
 import type { DocxParagraphInfo } from './types.js';
@@ -214,6 +213,11 @@ function relationshipTarget(relsXml: string | undefined, kind: string, base: str
  * prefixed to the line. Throws InputError 'docx-invalid' for anything that is not a readable .docx.
  */
 export async function readDocx(buffer: Uint8Array, path: string): Promise<DocxText> {
+  // Word support loads only when a .docx is read: mammoth and jszip are large CommonJS modules (cold start).
+  const [{ default: JSZipClass }, { default: mammoth }] = await Promise.all([
+    import('jszip'),
+    import('mammoth'),
+  ]);
   if (buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0) {
     throw new InputError(
       path,
@@ -223,7 +227,7 @@ export async function readDocx(buffer: Uint8Array, path: string): Promise<DocxTe
   }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buffer);
+    zip = await JSZipClass.loadAsync(buffer);
   } catch (error) {
     throw invalid(path, '文件不是有效的 .docx（不是 ZIP 压缩格式，可能已损坏或只是改了扩展名）', error);
   }

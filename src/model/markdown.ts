@@ -1,5 +1,4 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { createRequire } from 'node:module';
 import type { Directive, Span } from './types.js';
 
 /** What the model takes from the Markdown syntax tree; everything else is read from the text itself. */
@@ -21,10 +20,38 @@ interface MdNode {
 }
 
 const DIRECTIVE = /^<!--\s*fazhi-lint-(disable-next-line|disable|enable)\b([^>]*?)-->$/;
-const parser = unified().use(remarkParse);
+interface MarkdownParser {
+  parse(text: string): unknown;
+}
+
+let parser: MarkdownParser | null = null;
+
+/**
+ * Loads remark (ESM) ahead of use, on any Node 20. Kept off the start-up path: a run over plain text and
+ * Word files never pays for it.
+ */
+export async function loadMarkdownParser(): Promise<void> {
+  if (parser) return;
+  const [{ unified }, { default: remarkParse }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+  ]);
+  parser ??= unified().use(remarkParse);
+}
+
+function markdownParser(): MarkdownParser {
+  if (!parser) {
+    // Callers that build a model without preloading (tests, library users): Node ≥ 20.19 can require ESM.
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    parser = unified().use(remarkParse);
+  }
+  return parser;
+}
 
 export function readMarkdown(text: string): MarkdownStructure {
-  const tree = parser.parse(text) as MdNode;
+  const tree = markdownParser().parse(text) as MdNode;
   const headingDepth = new Map<number, number>();
   const ignored: Span[] = [];
   const directives: Directive[] = [];

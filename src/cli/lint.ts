@@ -58,7 +58,7 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
   try {
     // Read first, so a broken baseline stops the run before any linting. Writing one records every finding.
     if (opts.baseline && !opts.writeBaseline) baseline = readBaseline(resolve(cwd, opts.baseline));
-    linter = await createLinter({ cwd, rulesDirs: opts.rules, configPath: opts.config, markdown: false });
+    linter = await createLinter({ cwd, rulesDirs: opts.rules, configPath: opts.config, loadOnDemand: true });
   } catch (e) {
     process.stderr.write(`${describeFailure(e)}\n`);
     return EXIT.failure;

@@ -13,7 +13,9 @@ import { applyFixes } from './fix.js';
 import { loadRuleDir } from './load-rules.js';
 import { applyDirectives, applyIgnoreList, compareMessages, toMessage } from './messages.js';
 import { validateOptions } from './options.js';
+import { preloadRe2 } from './pattern.js';
 import type { Kind, LintMessage, LintResult, LoadedRule } from './types.js';
+import { preloadYaml } from './yaml-source.js';
 
 export interface LinterOptions {
   cwd?: string;
@@ -23,8 +25,11 @@ export interface LinterOptions {
   configPath?: string;
   /** Load the shipped packs (default true). */
   builtin?: boolean;
-  /** Load the Markdown parser now (default true); the CLI loads it only when a Markdown file is in the run. */
-  markdown?: boolean;
+  /**
+   * Load optional parsers (remark, yaml, RE2) only when a file needs them, synchronously. The CLI sets this for
+   * a fast start; by default (editors, library users, bundles) they are loaded up front through dynamic imports.
+   */
+  loadOnDemand?: boolean;
   /** Rule settings applied over every file's config (editor settings, tests). */
   settings?: Map<string, RuleSetting>;
   /** Post-processing steps over each file's findings, after directives and `ignore` (e.g. the baseline). */
@@ -82,7 +87,7 @@ function prepare(rule: LoadedRule): ActiveRule {
 }
 
 export async function createLinter(options: LinterOptions = {}): Promise<Linter> {
-  if (options.markdown !== false) await loadMarkdownParser();
+  if (!options.loadOnDemand) await Promise.all([loadMarkdownParser(), preloadYaml(), preloadRe2()]);
   const cwd = options.cwd ?? process.cwd();
   const base: LoadedRule[] = [];
   if (options.builtin !== false) base.push(...loadBuiltinRules());

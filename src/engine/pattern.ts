@@ -17,6 +17,19 @@ export interface Pattern {
 
 export class PatternError extends Error {}
 
+/** RE2JS is needed only for users' own patterns: loaded then, not at every start. */
+let re2Module: typeof import('re2js') | null = null;
+
+/** Loads RE2JS ahead of use through a dynamic import, which bundlers (the VS Code extension) can follow. */
+export async function preloadRe2(): Promise<void> {
+  re2Module ??= await import('re2js');
+}
+
+function re2(): typeof import('re2js').RE2JS {
+  re2Module ??= createRequire(import.meta.url)('re2js') as typeof import('re2js');
+  return re2Module.RE2JS;
+}
+
 /**
  * Compiles a rule pattern. `trusted` patterns (the shipped packs, covered by tests) may use lookaround;
  * patterns from users' folders are compiled with RE2JS, whose matching time is linear in the text.
@@ -43,8 +56,7 @@ export function compilePattern(source: string, trusted: boolean, ignoreCase = fa
       },
     };
   }
-  // RE2JS is needed only for users' own patterns; load it then, not at every start.
-  const { RE2JS } = createRequire(import.meta.url)('re2js') as typeof import('re2js');
+  const RE2JS = re2();
   let re: RE2JSClass;
   try {
     re = RE2JS.compile(source, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);

@@ -4,6 +4,11 @@ import { ConfigError } from './errors.js';
 
 /** `yaml` loads on the first YAML file read: a run with cached built-in rules and no config never needs it. */
 let yamlModule: typeof import('yaml') | null = null;
+/** Loads `yaml` ahead of use through a dynamic import, which bundlers (the VS Code extension) can follow. */
+export async function preloadYaml(): Promise<void> {
+  yamlModule ??= await import('yaml');
+}
+
 export function yaml(): typeof import('yaml') {
   yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
   return yamlModule;

@@ -29,7 +29,7 @@ const TARGET = 'node18';
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(EXT, 'tsconfig.json')], { stdio: 'inherit' });
 
 rmSync(join(EXT, 'dist'), { recursive: true, force: true });
-for (const d of ['rules', 'dict']) rmSync(join(EXT, d), { recursive: true, force: true });
+for (const d of ['rules', 'dict', 'docs']) rmSync(join(EXT, d), { recursive: true, force: true });
 
 await esbuild.build({
   entryPoints: [join(EXT, 'src', 'extension.ts')],
@@ -60,6 +60,8 @@ await esbuild.build({
 
 cpSync(join(ROOT, 'rules'), join(EXT, 'rules'), { recursive: true });
 cpSync(join(ROOT, 'dict'), join(EXT, 'dict'), { recursive: true });
+// Rule pages, which diagnostics link to (codeDescription.href).
+cpSync(join(ROOT, 'docs', 'rules'), join(EXT, 'docs', 'rules'), { recursive: true });
 
 // The native segmenter: the loader package (index.js picks the binary), its dictionaries, and the linux-x64-gnu binary.
 const nm = join(EXT, 'dist', 'node_modules', '@node-rs');

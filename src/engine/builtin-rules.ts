@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUILTIN_RULES_DIR, loadRuleDir } from './load-rules.js';
+import { fileURLToPath } from 'node:url';
+import { BUILTIN_RULES_DIR, defaultRuleUrl, loadRuleDir } from './load-rules.js';
 import type { LoadedRule } from './types.js';
 
 /**
@@ -44,7 +44,7 @@ export function loadBuiltinRules(): LoadedRule[] {
     if (cache.version === VERSION && cache.stamp === stampOf(dir)) {
       return cache.rules.map((r) => {
         const file = join(dir, r.file);
-        return { ...r, file, url: r.url ?? pathToFileURL(file).href };
+        return { ...r, file, url: r.url ?? defaultRuleUrl(r.id, file, true) };
       });
     }
   } catch {
@@ -63,7 +63,7 @@ export function writeBuiltinRulesCache(): number {
     rules: rules.map((r) => ({
       ...r,
       file: relative(dir, r.file),
-      url: r.url === pathToFileURL(r.file).href ? null : r.url,
+      url: r.url === defaultRuleUrl(r.id, r.file, true) ? null : r.url,
     })),
   };
   writeFileSync(CACHE, JSON.stringify(cache));

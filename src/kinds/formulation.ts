@@ -1,5 +1,7 @@
 import type { Report } from '../engine/types.js';
 import type { DocumentModel } from '../model/types.js';
+import { charBits, hasChar } from '../util/charset.js';
+import { fromUtf16Codes, utf16Codes } from '../util/codes.js';
 import { boundedDistance } from '../util/fuzzy.js';
 import { compileMatcher, type Match, type Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
@@ -48,6 +50,8 @@ interface Entry extends Required<Omit<FormulationEntry, 'held' | 'since'>> {
   /** `term` in the matching alphabet (see `normalize`). */
   norm: string;
   normWords: string;
+  /** `norm` backwards, for near misses found from the end anchor. */
+  normReversed: string;
 }
 
 export interface CompiledFormulations {
@@ -214,8 +218,23 @@ function validateFormulations(o: Options): { option: string; message: string }[]
   return problems;
 }
 
-/** Compiles the entries once (in `prepare`; `web-residue` compiles another copy once per options object). */
+const compiledByOptions = new WeakMap<object, CompiledFormulations>();
+const foundByModel = new WeakMap<DocumentModel, WeakMap<CompiledFormulations, Formulations>>();
+
+/**
+ * Compiles the entries once per options object: `prepare` and `web-residue` (which reads this rule's options) share
+ * one compilation, and so one search per document (see `findFormulations`).
+ */
 export function compileFormulations(o: Options): CompiledFormulations {
+  let compiled = compiledByOptions.get(o);
+  if (!compiled) {
+    compiled = compile(o);
+    compiledByOptions.set(o, compiled);
+  }
+  return compiled;
+}
+
+function compile(o: Options): CompiledFormulations {
   const entries: Entry[] = o.formulations.map((f) => {
     const norm = normalize(f.term);
     const maxDistance = f.maxDistance ?? 0;
@@ -231,6 +250,7 @@ export function compileFormulations(o: Options): CompiledFormulations {
       fix: f.fix ?? true,
       norm,
       normWords: hanOnly(norm),
+      normReversed: reverse(norm),
     };
   });
   const index = new Map<string, number>();
@@ -272,17 +292,34 @@ export function compileFormulations(o: Options): CompiledFormulations {
   };
 }
 
+interface Formulations {
+  findings: FormulationFinding[];
+  exact: { start: number; end: number; entry: Entry }[];
+}
+
 /**
  * Runs the search: wrong variants, near misses and injected formulations, non-overlapping, in text order; plus the
- * exact occurrences (for the anachronism check).
+ * exact occurrences (for the anachronism check). Once per document and compilation; callers must not modify it.
  */
-export function findFormulations(
-  model: DocumentModel,
-  c: CompiledFormulations,
-): { findings: FormulationFinding[]; exact: { start: number; end: number; entry: Entry }[] } {
-  const text = normalize(model.text);
+export function findFormulations(model: DocumentModel, c: CompiledFormulations): Formulations {
+  let perModel = foundByModel.get(model);
+  if (!perModel) {
+    perModel = new WeakMap();
+    foundByModel.set(model, perModel);
+  }
+  let found = perModel.get(c);
+  if (!found) {
+    found = search(model, c);
+    perModel.set(c, found);
+  }
+  return found;
+}
+
+function search(model: DocumentModel, c: CompiledFormulations): Formulations {
+  const codes = normalizeCodes(model.codes());
+  const text = fromUtf16Codes(codes);
   const ignored = ignoredTester(model.ignoredRanges);
-  const hits = c.matcher.findOverlapping(text);
+  const hits = c.matcher.findOverlapping(codes);
 
   // Exact forms and allowed look-alikes, leftmost-longest; then variants, leftmost-longest among themselves and
   // dropped only when an exact form contains them (党的十九大五中全会 is a variant although 党的十九大 is exact).
@@ -347,7 +384,8 @@ export function findFormulations(
       if (r.type !== 'prefix' && r.type !== 'suffix') continue;
       const entry = c.entries[r.entry] as Entry;
       if (isCovered(h.start, h.end)) continue;
-      const near = r.type === 'prefix' ? nearFrom(text, h.start, entry) : nearTo(text, h.end, entry);
+      const near =
+        r.type === 'prefix' ? nearFrom(text, codes, h.start, entry) : nearTo(text, codes, h.end, entry);
       if (near) {
         fuzzy.push(near);
         continue;
@@ -360,25 +398,67 @@ export function findFormulations(
   }
   // Best first: exact variants, then the closest near misses; overlapping weaker ones are dropped.
   fuzzy.sort((a, b) => a.distance - b.distance || a.start - b.start || b.end - b.start - (a.end - a.start));
+  // Accepted findings never overlap: kept sorted by start, an overlap test is a binary search (a long document has
+  // thousands of them).
   const accepted: FormulationFinding[] = [...candidates];
+  const byStart = [...fuzzy].sort((a, b) => a.start - b.start);
+  const longest = fuzzy.reduce((n, f) => Math.max(n, f.end - f.start), 0);
   for (const f of fuzzy) {
     if (isCovered(f.start, f.end) || ignored(f.start, f.end)) continue;
-    if (accepted.some((a) => a.start < f.end && f.start < a.end)) continue;
+    const at = firstEndingAfter(accepted, f.start);
+    const next = accepted[at];
+    if (next && next.start < f.end) continue;
     if (f.fixable) {
       // Another formulation about as close makes the fix a guess.
-      const rival = fuzzy.some(
-        (g) => g.entry !== f.entry && g.start < f.end && f.start < g.end && g.distance <= f.distance + 1,
-      );
-      if (rival) f.fixable = false;
+      for (let k = firstStartingAfter(byStart, f.start - longest); k < byStart.length; k++) {
+        const g = byStart[k] as FormulationFinding;
+        if (g.start >= f.end) break;
+        if (g.entry !== f.entry && f.start < g.end && g.distance <= f.distance + 1) {
+          f.fixable = false;
+          break;
+        }
+      }
     }
-    accepted.push(f);
+    accepted.splice(at, 0, f);
   }
-  accepted.sort((a, b) => a.start - b.start);
   return { findings: accepted, exact };
 }
 
+/** In findings sorted by start and disjoint: the index of the first one ending after `offset`. */
+function firstEndingAfter(sorted: FormulationFinding[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as FormulationFinding).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** In findings sorted by start: the index of the first one starting after `offset`. */
+function firstStartingAfter(sorted: FormulationFinding[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as FormulationFinding).start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether one range of `covered` (sorted, disjoint) holds [start, end): only the last one starting by `start` can. */
 function coveredWhole(covered: [number, number][], start: number, end: number): boolean {
-  return covered.some(([a, b]) => a <= start && end <= b);
+  let lo = 0;
+  let hi = covered.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((covered[mid] as [number, number])[0] <= start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const last = covered[hi];
+  return last !== undefined && end <= last[1];
 }
 
 function leftmostLongest(hits: Match[], keep: (roles: Role[]) => boolean, c: CompiledFormulations): Match[] {
@@ -395,16 +475,17 @@ function leftmostLongest(hits: Match[], keep: (roles: Role[]) => boolean, c: Com
   return out;
 }
 
-function nearFrom(text: string, at: number, e: Entry): FormulationFinding | null {
-  const m = e.norm.length;
-  const window = text.slice(at, Math.min(text.length, at + m + e.maxDistance));
+/** The text's code units from `at` on, as long as the term and its allowed insertions (no copy: a view). */
+function nearFrom(text: string, codes: Uint16Array, at: number, e: Entry): FormulationFinding | null {
+  const window = codes.subarray(at, Math.min(codes.length, at + e.norm.length + e.maxDistance));
   return bestNear(text, window, e.norm, e, (len) => [at, at + len]);
 }
 
-function nearTo(text: string, end: number, e: Entry): FormulationFinding | null {
-  const m = e.norm.length;
-  const window = reverse(text.slice(Math.max(0, end - m - e.maxDistance), end));
-  return bestNear(text, window, reverse(e.norm), e, (len) => [end - len, end]);
+/** The same backwards from `end`: the window's units reversed, matched against the reversed term. */
+function nearTo(text: string, codes: Uint16Array, end: number, e: Entry): FormulationFinding | null {
+  const from = Math.max(0, end - e.norm.length - e.maxDistance);
+  const window = codes.slice(from, end).reverse();
+  return bestNear(text, window, e.normReversed, e, (len) => [end - len, end]);
 }
 
 /**
@@ -413,12 +494,13 @@ function nearTo(text: string, end: number, e: Entry): FormulationFinding | null 
  */
 function bestNear(
   text: string,
-  window: string,
+  window: Uint16Array,
   term: string,
   e: Entry,
   span: (len: number) => [number, number],
 ): FormulationFinding | null {
   const row = prefixDistances(term, window, e.maxDistance);
+  if (!row) return null;
   let best: { len: number; d: number } | null = null;
   for (let len = Math.max(1, term.length - e.maxDistance); len < row.length; len++) {
     const d = row[len] as number;
@@ -432,28 +514,59 @@ function bestNear(
   return nearFinding(text, a, b, best.d, e);
 }
 
-/** Optimal-string-alignment distance of `term` to every prefix of `window` (index = prefix length), capped at max+1. */
-function prefixDistances(term: string, window: string, max: number): number[] {
+/** Scratch rows of `prefixDistances`, grown as needed (the search runs once per anchor hit: no allocation per call). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/**
+ * Optimal-string-alignment distance of `term` to every prefix of `window` (index = prefix length), capped at max+1.
+ * Only the diagonal band |i − j| ≤ max is computed: outside it the distance is at least |i − j|, so it is the cap.
+ * Null when every prefix is beyond `max` (most anchor hits: the text goes on with other words).
+ */
+function prefixDistances(term: string, window: Uint16Array, max: number): number[] | null {
   const n = window.length;
+  const m = term.length;
   const cap = max + 1;
-  let prev2: number[] = new Array(n + 1).fill(cap);
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => Math.min(j, cap));
-  let cur: number[] = new Array(n + 1).fill(cap);
-  for (let i = 1; i <= term.length; i++) {
+  if (rowA.length < n + 2) {
+    rowA = new Int32Array(2 * n + 2);
+    rowB = new Int32Array(2 * n + 2);
+    rowC = new Int32Array(2 * n + 2);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  prev2.fill(cap, 0, n + 2);
+  for (let j = 0; j <= n; j++) prev[j] = Math.min(j, cap);
+  prev[n + 1] = cap;
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(n, i + max);
     cur[0] = Math.min(i, cap);
+    if (lo - 1 >= 1) cur[lo - 1] = cap;
     let rowMin = cur[0] as number;
-    for (let j = 1; j <= n; j++) {
-      const cost = term[i - 1] === window[j - 1] ? 0 : 1;
+    const ti = term.charCodeAt(i - 1);
+    const tPrev = i > 1 ? term.charCodeAt(i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
+      const wj = window[j - 1] as number;
+      const cost = ti === wj ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && term[i - 1] === window[j - 2] && term[i - 2] === window[j - 1])
+      if (i > 1 && j > 1 && ti === window[j - 2] && tPrev === wj)
         v = Math.min(v, (prev2[j - 2] as number) + 1);
       cur[j] = Math.min(v, cap);
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin >= cap) return new Array(n + 1).fill(cap);
-    [prev2, prev, cur] = [prev, cur, prev2];
+    // The next row reads one cell right of this band.
+    if (hi + 1 <= n) cur[hi + 1] = cap;
+    if (rowMin >= cap) return null;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return prev;
+  const out: number[] = new Array(n + 1).fill(cap);
+  for (let j = Math.max(0, m - max); j <= Math.min(n, m + max); j++) out[j] = prev[j] as number;
+  return out;
 }
 
 function reverse(s: string): string {
@@ -494,8 +607,16 @@ function injectedFrom(
 ): FormulationFinding | null {
   const t = e.norm;
   const suffix = t.slice(-4);
-  for (const s of suffixStarts) {
-    if (s < at + 3) continue;
+  // Suffix starts ascend: begin at the first one after the prefix.
+  let first = 0;
+  let last = suffixStarts.length;
+  while (first < last) {
+    const mid = (first + last) >> 1;
+    if ((suffixStarts[mid] as number) < at + 3) first = mid + 1;
+    else last = mid;
+  }
+  for (let k = first; k < suffixStarts.length; k++) {
+    const s = suffixStarts[k] as number;
     const end = s + suffix.length;
     if (end - at > t.length + window) break;
     if (hasLineBreak(text, at, end)) break;
@@ -621,10 +742,22 @@ function orderReports(model: DocumentModel, c: CompiledFormulations, _o: Options
  * 2021～2025, and 一 between digits).
  */
 export function normalize(s: string): string {
-  return s.replace(NORMAL_RE, (ch, offset: number) => {
-    if (ch === '一') return isDigit(s[offset - 1]) && isDigit(s[offset + 1]) ? '—' : ch;
-    return NORMAL[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-  });
+  return fromUtf16Codes(normalizeCodes(utf16Codes(s)));
+}
+
+/** `normalize` on code units: a normalized copy (the search scans the copy and reads the string made from it). */
+function normalizeCodes(codes: Uint16Array): Uint16Array {
+  const out = codes.slice();
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (!hasChar(NORMALIZED, code)) continue;
+    const to = NORMALIZED_TO[code] as number;
+    if (code === 0x4e00) {
+      // 一 stays 一 except between digits.
+      if (isDigitCode(codes[i - 1]) && isDigitCode(codes[i + 1])) out[i] = to;
+    } else out[i] = to;
+  }
+  return out;
 }
 
 const NORMAL: Record<string, string> = {
@@ -651,10 +784,15 @@ const NORMAL: Record<string, string> = {
   ';': '；',
 };
 
-const NORMAL_RE = /[()﹙﹚\-－–‐‑―~～〜"”＂'’,:;一０-９]/g;
+/** What `normalize` writes for each UTF-16 unit (0: kept): the keys above, 一 (between digits), full-width digits. */
+const NORMALIZED_TO = new Uint16Array(0x10000);
+for (const [from, to] of Object.entries(NORMAL)) NORMALIZED_TO[from.charCodeAt(0)] = to.charCodeAt(0);
+NORMALIZED_TO[0x4e00] = '—'.charCodeAt(0);
+for (let c = 0xff10; c <= 0xff19; c++) NORMALIZED_TO[c] = c - 0xfee0;
+const NORMALIZED = charBits([...NORMALIZED_TO.keys()].filter((c) => NORMALIZED_TO[c] !== 0));
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'));
+function isDigitCode(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19));
 }
 
 function hanOnly(s: string): string {

@@ -1,4 +1,5 @@
 import type { Report } from '../engine/types.js';
+import { charBits, hasChar } from '../util/charset.js';
 import { defineKind } from './define.js';
 import { charAt, charBefore, ignoredChecker, isChinese } from './shared/text.js';
 
@@ -25,6 +26,11 @@ for (let c = 0x2066; c <= 0x2069; c++) INVISIBLE[c] = '双向文本控制符';
 
 const isControl = (c: number) =>
   (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
+/** Invisible and control characters by UTF-16 unit: the scan tests every character of the text. */
+const SUSPECT = charBits([
+  ...Object.keys(INVISIBLE).map(Number),
+  ...Array.from({ length: 0xa0 }, (_, c) => c).filter(isControl),
+]);
 const WIDE = /[\u00a0\u3000]/u;
 /** A run of spaces that holds at least one U+00A0 or U+3000 (ASCII spaces and tabs around them belong to the run). */
 const RUN = /[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+/gu;
@@ -67,8 +73,10 @@ export default defineKind<Options>({
     const reports: Report[] = [];
     const ignored = ignoredChecker(model);
     // Zero-width, bidi and control characters: each run is one finding.
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    const codes = model.codes();
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i] as number;
+      if (!hasChar(SUSPECT, c)) continue;
       const invisible = INVISIBLE[c];
       const control = isControl(c);
       if ((!invisible && !control) || ignored(i)) continue;
@@ -86,8 +94,10 @@ export default defineKind<Options>({
     }
     // Alignment spaces, line by line.
     for (const line of model.lines) {
-      if (ignored(line.start)) continue;
       const s = line.text;
+      // Only a run holding U+00A0 or U+3000 is reported.
+      if (!s.includes('\u00a0') && !s.includes('\u3000')) continue;
+      if (ignored(line.start)) continue;
       const solid = s.replace(RUN, '');
       for (const m of s.matchAll(RUN)) {
         const run = m[0];

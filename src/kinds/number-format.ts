@@ -1,6 +1,6 @@
 import type { Report } from '../engine/types.js';
 import { defineKind } from './define.js';
-import { ignoredChecker, textParagraphs, urlRanges } from './shared/text.js';
+import { ignoredOrUrlChecker, textParagraphs } from './shared/text.js';
 
 interface Options {
   units: string[];
@@ -19,6 +19,7 @@ interface Prepared {
 const YEAR = '(?:19|20)\\d{2}';
 /** Wrong joiners of a year range: hyphens and minus signs, en dash, tildes, the character 一, the two-em dash 破折号. */
 const WRONG_DASH = '-‐‑‒–−－~～一―';
+const ASCII_DIGIT = /[0-9]/;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -148,10 +149,10 @@ export default defineKind<Options>({
     const re = prepared as Prepared;
     const text = model.text;
     const reports: Report[] = [];
-    const urls = textParagraphs(model).flatMap((p) => urlRanges(text, p.start, p.end));
-    const ignored = ignoredChecker(model, urls);
+    const ignored = ignoredOrUrlChecker(model);
     // The closing date is judged by closing-date; its zero padding would be reported twice.
     for (const p of textParagraphs(model, ['residue', 'closing'])) {
+      if (!ASCII_DIGIT.test(p.text)) continue; // every pattern below starts with a digit
       const local: Report[] = [];
       const at = (m: RegExpMatchArray) => p.start + (m.index ?? 0);
 

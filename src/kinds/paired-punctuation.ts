@@ -1,7 +1,8 @@
 import type { Report } from '../engine/types.js';
+import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
 import type { Paragraph } from '../model/types.js';
 import { defineKind } from './define.js';
-import { charAt, charBefore, ignoredChecker, isChinese, textParagraphs, urlRanges } from './shared/text.js';
+import { charAt, charBefore, ignoredOrUrlChecker, isChinese, textParagraphs } from './shared/text.js';
 
 type Family =
   | 'quote'
@@ -74,6 +75,21 @@ const NAME: Record<string, string> = {
 };
 const BOOKISH: Family[] = ['book', 'inner-book', 'angle'];
 
+/** The marks the scan stops at (every opener and closer), by UTF-16 unit; all of them are in the model's index. */
+const PAIRED = new Uint8Array(0x10000);
+for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) {
+  if (!isIndexedMark(c.charCodeAt(0))) throw new Error(`model/marks.ts must index ${c}`);
+  PAIRED[c.charCodeAt(0)] = 1;
+}
+/** Spaces skipped when looking for the solid neighbour of a mark. */
+const isGap = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+/** A list item number before ) or ）: 1) 2) a) 十) after a clause mark or at the paragraph start. */
+const LIST_NUMBER_AT_START = /^[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}$/;
+const LIST_NUMBER_AFTER_MARK = /[。；;：:，,、\s][0-9０-９a-zA-Z一二三四五六七八九十]{1,2}$/;
+/** Book-title marks that take no 顿号 between them (》、《). */
+const BOOK_CLOSERS = '》〉';
+const BOOK_OPENERS = '《〈';
+
 interface Open {
   ch: string;
   family: Family;
@@ -101,14 +117,14 @@ export default defineKind({
   check(model) {
     const text = model.text;
     const reports: Report[] = [];
-    const urls = textParagraphs(model).flatMap((p) => urlRanges(text, p.start, p.end));
-    const ignored = ignoredChecker(model, urls);
-    for (const p of textParagraphs(model)) reports.push(...scan(text, p, ignored));
+    const ignored = ignoredOrUrlChecker(model);
+    const marks = model.marks();
+    for (const p of textParagraphs(model)) reports.push(...scan(text, marks, p, ignored));
     return reports.sort((a, b) => a.start - b.start);
   },
 });
 
-function scan(text: string, p: Paragraph, ignored: (offset: number) => boolean): Report[] {
+function scan(text: string, marks: Int32Array, p: Paragraph, ignored: (offset: number) => boolean): Report[] {
   const reports: Report[] = [];
   const stack: Open[] = [];
   const one = (at: number) => ({ start: at, end: at + 1 });
@@ -125,17 +141,26 @@ function scan(text: string, p: Paragraph, ignored: (offset: number) => boolean):
     });
   const prevSolid = (i: number) => {
     let j = i;
-    while (j > p.start && /[ \t\u00a0\u3000]/.test(text[j - 1] as string)) j--;
+    while (j > p.start && isGap(text.charCodeAt(j - 1))) j--;
     return charBefore(text, j);
   };
   const nextSolid = (i: number) => {
     let j = i + 1;
-    while (j < p.end && /[ \t\u00a0\u3000]/.test(text[j] as string)) j++;
+    while (j < p.end && isGap(text.charCodeAt(j))) j++;
     return j < p.end ? charAt(text, j) : undefined;
   };
+  /** Whether the paragraph text before `i` ends in a list item number (at most three characters are needed). */
+  const afterListNumber = (i: number) =>
+    i - p.start <= 2
+      ? LIST_NUMBER_AT_START.test(text.slice(p.start, i)) ||
+        LIST_NUMBER_AFTER_MARK.test(text.slice(p.start, i))
+      : LIST_NUMBER_AFTER_MARK.test(text.slice(i - 3, i));
   /** Whether the family's closer comes before its next opener, later in the paragraph (then this closer is stray). */
-  const closesLater = (family: Family, from: number) => {
-    for (let j = from + 1; j < p.end; j++) {
+  const first = firstMarkAtOrAfter(marks, p.start);
+  const closesLater = (family: Family, fromMark: number) => {
+    for (let k = fromMark + 1; k < marks.length && (marks[k] as number) < p.end; k++) {
+      const j = marks[k] as number;
+      if (PAIRED[text.charCodeAt(j)] === 0) continue;
       const c = text[j] as string;
       if (ignored(j)) continue;
       if (OPEN[c] === family && c !== '<') return false;
@@ -144,7 +169,9 @@ function scan(text: string, p: Paragraph, ignored: (offset: number) => boolean):
     return false;
   };
 
-  for (let i = p.start; i < p.end; i++) {
+  for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
+    const i = marks[k] as number;
+    if (PAIRED[text.charCodeAt(i)] === 0) continue;
     const c = text[i] as string;
     const openFamily = OPEN[c];
     const closeFamily = CLOSE[c];
@@ -171,12 +198,7 @@ function scan(text: string, p: Paragraph, ignored: (offset: number) => boolean):
       /[A-Za-z]/.test(text[i + 1] ?? '')
     )
       continue; // people’s
-    if (
-      (c === ')' || c === '）') &&
-      !inStack &&
-      /(?:^|[。；;：:，,、\s])[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}$/.test(text.slice(p.start, i))
-    )
-      continue; // 1) 2)
+    if ((c === ')' || c === '）') && !inStack && afterListNumber(i)) continue; // 1) 2)
     if (inStack) {
       while ((stack[stack.length - 1] as Open).family !== family) unclosed(stack.pop() as Open);
       const o = stack.pop() as Open;
@@ -202,7 +224,7 @@ function scan(text: string, p: Paragraph, ignored: (offset: number) => boolean):
       continue;
     }
     const top = stack[stack.length - 1];
-    if (!top || closesLater(top.family, i)) {
+    if (!top || closesLater(top.family, k)) {
       stray(c, i, family);
       continue;
     }
@@ -225,11 +247,16 @@ function scan(text: string, p: Paragraph, ignored: (offset: number) => boolean):
   for (const o of stack) unclosed(o);
 
   // Adjacent marks mean nothing stands between the items; “6·26”国际禁毒日、“12·4”国家宪法日 keeps its 顿号.
-  for (const m of p.text.matchAll(/([》〉])、([《〈])|(”)、(“)/gu)) {
-    const start = p.start + (m.index ?? 0);
+  // 》、《 〉、〈 》、〈 〉、《 and ”、“: found from the 顿号 in the punctuation index.
+  for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
+    const at = marks[k] as number;
+    if (text.charCodeAt(at) !== 0x3001 || at - 1 < p.start || at + 1 >= p.end) continue;
+    const close = text[at - 1] as string;
+    const open = text[at + 1] as string;
+    const quotes = close === '”' && open === '“';
+    if (!quotes && !(BOOK_CLOSERS.includes(close) && BOOK_OPENERS.includes(open))) continue;
+    const start = at - 1;
     if (ignored(start)) continue;
-    const quotes = m[3] !== undefined;
-    const [close, open] = quotes ? ['”', '“'] : [m[1] as string, m[2] as string];
     reports.push({
       messageId: quotes ? 'quote-list' : 'list',
       start,

@@ -93,14 +93,14 @@ export default defineKind<Options>({
 function itemsOf(model: DocumentModel, part: PartMatch, all: PartMatch[], minSentence: number): number {
   const paragraphs = partParagraphs(part, all);
   const own = new Set(paragraphs);
-  const subHeadings = model.headings.filter(
-    (h) => own.has(h.paragraph) && !part.sections.some((s) => s.heading === h),
-  ).length;
+  const partHeadings = new Set(part.sections.map((s) => s.heading));
+  const subHeadings = model.headings.filter((h) => own.has(h.paragraph) && !partHeadings.has(h)).length;
   const leads = model.enumerations.filter((e) => own.has(e.paragraph)).length;
   if (subHeadings + leads > 0) return Math.max(subHeadings, leads);
+  const partHeadingParagraphs = new Set(part.sections.map((s) => s.heading?.paragraph));
   let sentences = 0;
   for (const p of paragraphs) {
-    if (part.sections.some((s) => s.heading?.paragraph === p) && !p.heading?.runIn) continue;
+    if (partHeadingParagraphs.has(p) && !p.heading?.runIn) continue;
     // Clauses, not sentences: one long sentence can list several concrete measures, separated by commas.
     for (const s of p.text.split(/[。；;！？!?，,]/)) if (s.trim().length >= minSentence) sentences++;
   }

@@ -1,7 +1,14 @@
 import type { Report } from '../engine/types.js';
+import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
 import type { DocumentModel } from '../model/types.js';
 import { defineKind } from './define.js';
-import { charAt, charBefore, ignoredChecker, isChinese, textParagraphs, urlRanges } from './shared/text.js';
+import {
+  charBefore,
+  ignoredOrUrlChecker,
+  isChineseAt,
+  isChineseBefore,
+  textParagraphs,
+} from './shared/text.js';
 
 interface Options {
   documentRatio: number;
@@ -17,8 +24,18 @@ const FULL: Record<string, string> = {
   '?': '？',
   '!': '！',
 };
-const FULL_MARKS = /[，；：（）？！]/gu;
 const DIGIT = /[0-9０-９]/;
+
+/** The marks the scan stops at (the half-width marks and the full-width brackets), by UTF-16 unit. */
+const SCANNED = new Uint8Array(0x10000);
+/** The full-width clause marks, counted for the document ratio. */
+const FULL_WIDTH = new Uint8Array(0x10000);
+for (const c of [...Object.keys(FULL), '（', '）']) SCANNED[c.charCodeAt(0)] = 1;
+for (const c of '，；：（）？！') FULL_WIDTH[c.charCodeAt(0)] = 1;
+// The scan visits the model's punctuation index: every mark above must be in it.
+for (const c of [...Object.keys(FULL), ...'，；：（）？！']) {
+  if (!isIndexedMark(c.charCodeAt(0))) throw new Error(`model/marks.ts must index ${c}`);
+}
 
 /** One half-width mark that Chinese text around it makes wrong: its range (with spaces the fix absorbs) and replacement. */
 export interface WidthFinding {
@@ -30,6 +47,11 @@ export interface WidthFinding {
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
+const CANDIDATE = 1;
+const FLAGGED = 2;
+const CLOSER = 4;
+const OPENER = 8;
+
 /**
  * Finds half-width , ; : ( ) ? ! in Chinese text. A mark counts when a neighbour is Chinese (a Han character or
  * full-width punctuation); digits on both sides (1,000 10:30), URLs, Markdown code and list markers (1) 列表) are
@@ -38,21 +60,29 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 export function findHalfWidth(model: DocumentModel): WidthFinding[] {
   const text = model.text;
   const out: WidthFinding[] = [];
-  const urls = textParagraphs(model).flatMap((p) => urlRanges(text, p.start, p.end));
-  const ignored = ignoredChecker(model, urls);
+  const ignored = ignoredOrUrlChecker(model);
+  const marks = model.marks();
   const markdown = model.format === 'markdown';
+  // Per offset: CANDIDATE, FLAGGED (becomes full-width), CLOSER (closes a half-width pair), OPENER (opens one).
+  const state = new Uint8Array(text.length);
+  const has = (i: number, bits: number) => ((state[i] as number) & bits) !== 0;
+  const set = (i: number, bit: number) => {
+    state[i] = (state[i] as number) | bit;
+  };
   for (const p of textParagraphs(model)) {
     const candidates: number[] = [];
     const open: number[] = [];
     const pairs = new Map<number, number>();
-    const closers = new Set<number>();
     const markdownListMarker = (i: number) =>
       markdown &&
+      i - model.lineAt(i).start <= 12 && // the most a list number with its indent can take
       /^\s{0,3}\d{1,9}$/.test(text.slice(model.lineAt(i).start, i)) &&
       /^\)(?:[ \t]|$)/.test(text.slice(i, i + 2));
     const forced: number[] = [];
     const linkOpen = new Set<number>();
-    for (let i = p.start; i < p.end; i++) {
+    for (let k = firstMarkAtOrAfter(marks, p.start); k < marks.length && (marks[k] as number) < p.end; k++) {
+      const i = marks[k] as number;
+      if (SCANNED[text.charCodeAt(i)] === 0) continue;
       const c = text[i] as string;
       if ((c === '（' || c === '）') && !ignored(i)) {
         // Brackets pair across widths, so the pairing is the same before and after a partial fix: (党组） is one pair.
@@ -81,21 +111,23 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
         if (o !== undefined && text[o] === '（') forced.push(i);
         else if (o !== undefined) {
           pairs.set(o, i);
-          closers.add(i);
+          set(o, OPENER);
+          set(i, CLOSER);
         }
       }
       candidates.push(i);
+      set(i, CANDIDATE);
     }
     // A mark is wrong when a neighbour is Chinese — or is itself a mark that becomes full-width (,, and ),): computed
     // to a fixpoint, so that converting one mark never makes its neighbour newly wrong and --fix is idempotent.
-    const flagged = new Set<number>(forced.filter((i) => candidates.includes(i)));
+    for (const i of forced) if (has(i, CANDIDATE)) set(i, FLAGGED);
     const chineseAt = (pos: number) =>
       pos >= p.start &&
       pos < p.end &&
-      (flagged.has(pos) || isChinese(charAt(text, pos)) || isLowSurrogateOfChinese(pos));
+      (has(pos, FLAGGED) || isChineseAt(text, pos) || isLowSurrogateOfChinese(pos));
     const isLowSurrogateOfChinese = (pos: number) => {
       const c = text.charCodeAt(pos);
-      return c >= 0xdc00 && c <= 0xdfff && isChinese(charBefore(text, pos + 1));
+      return c >= 0xdc00 && c <= 0xdfff && isChineseBefore(text, pos + 1);
     };
     const prevPos = (i: number) => {
       let j = i - 1;
@@ -105,9 +137,9 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
     for (let changed = true; changed; ) {
       changed = false;
       for (const i of candidates) {
-        if (flagged.has(i) || closers.has(i)) continue;
+        if (has(i, FLAGGED | CLOSER)) continue;
         let wrong: boolean;
-        const close = pairs.get(i);
+        const close = has(i, OPENER) ? pairs.get(i) : undefined;
         if (close !== undefined) {
           let inside = false;
           for (let j = i + 1; j < close && !inside; j++) inside = chineseAt(j);
@@ -117,12 +149,13 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
           wrong = chineseAt(prevPos(i)) || chineseAt(i + 1);
         }
         if (!wrong) continue;
-        flagged.add(i);
-        if (close !== undefined) flagged.add(close);
+        set(i, FLAGGED);
+        if (close !== undefined) set(close, FLAGGED);
         changed = true;
       }
     }
-    for (const i of [...flagged].sort((a, b) => a - b)) {
+    for (const i of candidates) {
+      if (!has(i, FLAGGED)) continue;
       const c = text[i] as string;
       let end = i + 1;
       // 项目, 以及 → 项目，以及: a full-width mark carries its own spacing.
@@ -139,8 +172,12 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
 
 /** Full-width clause marks in the text the rule reads, for the whole-document ratio. */
 function fullWidthCount(model: DocumentModel): number {
+  const marks = model.marks();
   let n = 0;
-  for (const p of textParagraphs(model)) n += p.text.match(FULL_MARKS)?.length ?? 0;
+  for (const p of textParagraphs(model)) {
+    for (let k = firstMarkAtOrAfter(marks, p.start); k < marks.length && (marks[k] as number) < p.end; k++)
+      n += FULL_WIDTH[model.text.charCodeAt(marks[k] as number)] as number;
+  }
   return n;
 }
 

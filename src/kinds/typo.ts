@@ -1,5 +1,4 @@
 import type { Report } from '../engine/types.js';
-import type { Token } from '../model/types.js';
 import { compileMatcher, type Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
 import { ignoredTester } from './shared/ranges.js';
@@ -19,7 +18,8 @@ interface Prepared {
  * A listed string counts only where it stands as words of its own: its start and its end must both fall on
  * word boundaries of the shared segmenter (jieba with the domain dictionary). So 平合 fires in 热线平合运行
  * (热线/平/合/运行) but not in 公平合法性 (公平/合法性) or 和平合作 (和平/合作), where the two characters
- * belong to different words. The segmenter is loaded only when the text contains a listed string at all.
+ * belong to different words. The segmenter is loaded only when the text contains a listed string at all, and cuts only the clauses around
+ * the candidates (the model's `isWordBoundary`).
  */
 export default defineKind<Options>({
   name: 'typo',
@@ -46,14 +46,12 @@ export default defineKind<Options>({
   },
   check(model, o, prepared) {
     const { matcher, wrongs } = prepared as Prepared;
-    const text = model.text;
     const ignored = ignoredTester(model.ignoredRanges);
-    const candidates = matcher.findAll(text).filter((m) => !ignored(m.start, m.end));
+    const candidates = matcher.findAll(model.codes()).filter((m) => !ignored(m.start, m.end));
     if (candidates.length === 0) return [];
-    const tokens = model.tokens();
     const reports: Report[] = [];
     for (const m of candidates) {
-      if (!isBoundary(tokens, m.start) || !isBoundary(tokens, m.end)) continue;
+      if (!model.isWordBoundary(m.start) || !model.isWordBoundary(m.end)) continue;
       const found = wrongs[m.index] as string;
       const replacement = o.confusions[found] as string;
       reports.push({
@@ -66,17 +64,3 @@ export default defineKind<Options>({
     return reports;
   },
 });
-
-/** Whether a word starts or ends at `offset` (tokens cover the text in order: binary search over their starts). */
-function isBoundary(tokens: Token[], offset: number): boolean {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid] as Token;
-    if (t.start === offset || t.end === offset) return true;
-    if (t.start < offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}

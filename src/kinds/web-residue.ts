@@ -3,12 +3,7 @@ import { residueName } from '../model/residue.js';
 import type { DocumentModel, Line, Paragraph } from '../model/types.js';
 import { compileMatcher, type Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
-import {
-  type CompiledFormulations,
-  compileFormulations,
-  type FormulationFinding,
-  findFormulations,
-} from './formulation.js';
+import { compileFormulations, type FormulationFinding, findFormulations } from './formulation.js';
 import { ignoredTester } from './shared/ranges.js';
 
 interface Options {
@@ -32,8 +27,6 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** What may stand on either side of an advert that can be cut out without touching the sentence. */
 const DELIMITER = /[\s，。；、：！？,.;:!?（）()“”"《》]/;
 const PUNCTUATION = /[，。；、：！？,.;:!?]/;
-
-const formulationCache = new WeakMap<object, CompiledFormulations>();
 
 /**
  * Text that is no part of the report: page chrome the model classified as residue lines (navigation, page
@@ -90,7 +83,7 @@ export default defineKind<Options>({
 
     // Adverts: one pass of the word matcher, one of the junk pattern, then clusters of nearby signs.
     const signs: { start: number; end: number; strong: boolean; junk: boolean; word: number }[] = [];
-    for (const m of p.matcher.findAll(text))
+    for (const m of p.matcher.findAll(model.codes()))
       signs.push({ start: m.start, end: m.end, strong: p.strong.has(m.index), junk: false, word: m.index });
     for (const m of text.matchAll(JUNK_RE))
       signs.push({
@@ -127,7 +120,7 @@ export default defineKind<Options>({
       if (residueLine.has(model.positionAt(start).line) || ignored(start, end)) continue;
       // Inside a standard formulation the formulation's alignment gives the advert's exact extent.
       polluted ??= pollutedFormulations(model, context.ruleOptions('formulation'));
-      const inside = polluted.find((f) => f.start < end && start < f.end);
+      const inside = overlapping(polluted, start, end);
       if (inside) {
         start = Math.min(start, (inside.runs[0] as [number, number])[0]);
         end = Math.max(end, (inside.runs[inside.runs.length - 1] as [number, number])[1]);
@@ -183,17 +176,16 @@ export default defineKind<Options>({
   },
 });
 
-/** The polluted formulations `formulation` finds (and fixes) with its own options, compiled once per options object. */
+/**
+ * The polluted formulations `formulation` finds (and fixes) with its own options: the compilation and the search are
+ * shared with that rule (once per options object, once per document).
+ */
 function pollutedFormulations(
   model: DocumentModel,
   options: Record<string, unknown> | undefined,
 ): FormulationFinding[] {
   if (!options || !Array.isArray(options.formulations)) return [];
-  let compiled = formulationCache.get(options);
-  if (!compiled) {
-    compiled = compileFormulations(options as unknown as Parameters<typeof compileFormulations>[0]);
-    formulationCache.set(options, compiled);
-  }
+  const compiled = compileFormulations(options as unknown as Parameters<typeof compileFormulations>[0]);
   return findFormulations(model, compiled).findings.filter((f) => f.kind === 'injected');
 }
 
@@ -214,9 +206,37 @@ function lineRemoval(model: DocumentModel, line: Line): [number, number] {
   return [line.start, end];
 }
 
+/** The paragraph on the line of an offset (paragraphs are one per line, in line order: binary search). */
 function paragraphAt(model: DocumentModel, offset: number): Paragraph | undefined {
   const line = model.lineAt(offset).number;
-  return model.paragraphs.find((p) => p.line === line);
+  const paragraphs = model.paragraphs;
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paragraphs[mid] as Paragraph;
+    if (p.line === line) return p;
+    if (p.line < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** The first finding overlapping [start, end), in findings sorted by start and disjoint (binary search). */
+function overlapping(
+  findings: FormulationFinding[],
+  start: number,
+  end: number,
+): FormulationFinding | undefined {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((findings[mid] as FormulationFinding).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const f = findings[lo];
+  return f && f.start < end ? f : undefined;
 }
 
 function shorten(s: string): string {

@@ -12,9 +12,22 @@ interface Options {
 
 const PLAN_WORDS = /安排|打算|计划|思路|展望|目标|要点|谋划|下一步|下步/u;
 const FUTURE = /将|计划|拟|力争|争取|推动|着力|继续|进一步|要/u;
-/** A year a sentence is about: at a sentence start, followed by 年，/年全年/年我镇/年共 (the pattern of a results sentence). */
+/**
+ * A year a sentence is about: followed by 年，/年全年/年我镇/年共 (the pattern of a results sentence), and at a
+ * sentence start (`opensSentence`, checked in code: a lookbehind here made the pattern test every position).
+ */
 const SENTENCE_YEAR =
-  /(?<=^|[。；;！？!?]\s*)((?:19|20)\d{2})年(?=[,，]|全年|度[,，]|(?:我|全)(?:镇|乡|县|区|市|局|委|办|街道)|共|累计)/gu;
+  /((?:19|20)\d{2})年(?=[,，]|全年|度[,，]|(?:我|全)(?:镇|乡|县|区|市|局|委|办|街道)|共|累计)/gu;
+const SENTENCE_END = '。；;！？!?';
+const SPACE = /\s/u;
+
+/** Whether `at` starts the text or follows a sentence end (spaces between allowed). */
+function opensSentence(s: string, at: number): boolean {
+  if (at === 0) return true;
+  let j = at;
+  while (j > 0 && SPACE.test(s[j - 1] as string)) j--;
+  return j > 0 && SENTENCE_END.includes(s[j - 1] as string);
+}
 const HEADING_YEAR = /(?<![\d—\-－~～至到])((?:19|20)\d{2})年(?!以来|以前|前|底前)/gu;
 const THIS_YEAR = /今年(?:以来|来|度)?/gu;
 
@@ -25,6 +38,26 @@ function bookTitleRanges(text: string, from: number, to: number): { start: numbe
     out.push({ start, end: start + m[0].length });
   }
   return out;
+}
+
+/**
+ * A test "is this offset inside one of these ranges?" in O(log n): the ranges may nest or overlap (sections and
+ * enumeration leads), so each one sorted by start carries the furthest end reached so far.
+ */
+function rangeTester(ranges: { start: number; end: number }[]): (offset: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const r of sorted) reach.push(Math.max(r.end, reach[reach.length - 1] ?? r.end));
+  return (offset) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as { start: number }).start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && offset < (reach[hi] as number);
+  };
 }
 
 /** Offset ranges of the next-year part (下一步工作安排…), from the required-sections part definitions when loaded. */
@@ -85,7 +118,7 @@ export default defineKind<Options>({
     const text = model.text;
     const reports: Report[] = [];
     const plans = nextYearRanges(model, o, context);
-    const inPlan = (offset: number) => plans.some((r) => r.start <= offset && offset < r.end);
+    const inPlan = rangeTester(plans);
     const ignored = ignoredChecker(model);
 
     for (const h of model.headings) {
@@ -116,6 +149,7 @@ export default defineKind<Options>({
       // Body text of a heading paragraph starts after the heading itself (checked above).
       const bodyFrom = p.heading ? p.heading.span.end : p.start;
       for (const m of p.text.matchAll(SENTENCE_YEAR)) {
+        if (!opensSentence(p.text, m.index ?? 0)) continue;
         const start = p.start + (m.index ?? 0);
         if (start < bodyFrom || ignored(start) || inCitation(start)) continue;
         const y = Number(m[1]);

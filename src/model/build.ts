@@ -1,7 +1,9 @@
 import type { SourceFile } from '../input/types.js';
 import { getSegmenter } from '../segment/index.js';
+import { utf16Codes } from '../util/codes.js';
 import { isBlank, lineIndexAt, splitLines, trimRange } from './lines.js';
 import { readMarkdown } from './markdown.js';
+import { markOffsets } from './marks.js';
 import { INLINE_ENUM, matchMarker, RUN_IN_STOP } from './numbering.js';
 import { residueName } from './residue.js';
 import type {
@@ -16,6 +18,7 @@ import type {
   Title,
   Token,
 } from './types.js';
+import { wordBoundaryTester } from './words.js';
 
 /** Markdown block prefixes that carry no text: indentation, blockquote marks, bullets, ATX hashes. */
 const MD_PREFIX = /^ {0,3}(?:> ?)*(?:[-*+] +)?(?:#{1,6}(?: +|$))?/;
@@ -89,6 +92,9 @@ export function buildModel(source: SourceFile): DocumentModel {
   const selfReference = mostFrequentSelfReference(paragraphs);
 
   let tokenCache: Token[] | null = null;
+  let wordBoundary: ((offset: number) => boolean) | null = null;
+  let markCache: Int32Array | null = null;
+  let codeCache: Uint16Array | null = null;
   const model: DocumentModel = {
     source,
     format: source.format,
@@ -121,10 +127,22 @@ export function buildModel(source: SourceFile): DocumentModel {
       if (!tokenCache) tokenCache = tokenize(text);
       return tokenCache;
     },
+    codes() {
+      codeCache ??= utf16Codes(text);
+      return codeCache;
+    },
+    marks() {
+      markCache ??= markOffsets(model.codes());
+      return markCache;
+    },
+    isWordBoundary(offset) {
+      wordBoundary ??= wordBoundaryTester(text);
+      return wordBoundary(offset);
+    },
     sectionAt(offset) {
       let section = root;
       for (;;) {
-        const child = section.children.find((c) => c.start <= offset && offset < c.end);
+        const child = childAt(section, offset);
         if (!child) return section;
         section = child;
       }
@@ -238,7 +256,7 @@ function assignEnumerationLevels(enumerations: Heading[], root: Section): void {
   for (const e of enumerations) {
     let section = root;
     for (;;) {
-      const child = section.children.find((c) => c.start <= e.markerStart && e.markerStart < c.end);
+      const child = childAt(section, e.markerStart);
       if (!child) break;
       section = child;
     }
@@ -355,10 +373,27 @@ function buildSections(
     let s: Section | undefined = root;
     while (s) {
       s.paragraphs.push(p);
-      s = s.children.find((c) => c.start <= p.start && p.start < c.end);
+      s = childAt(s, p.start);
     }
   }
   return root;
+}
+
+/**
+ * The child section containing an offset. Children are sorted and disjoint (each ends where the next begins), so
+ * this is a binary search: a long document has hundreds of sections at one level.
+ */
+function childAt(section: Section, offset: number): Section | undefined {
+  const children = section.children;
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((children[mid] as Section).start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const child = children[hi];
+  return child && offset < child.end ? child : undefined;
 }
 
 function firstBodyYear(paragraphs: Paragraph[]): number | null {

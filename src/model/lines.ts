@@ -5,16 +5,17 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   let n = 1;
-  const len = text.length;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ number: n++, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  // indexOf finds the breaks natively, several times faster than testing every character.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf !== -1 || cr !== -1) {
+    const i = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+    lines.push({ number: n++, start, end: i, text: text.slice(start, i) });
+    start = i === cr && lf === i + 1 ? i + 2 : i + 1;
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
   }
-  lines.push({ number: n, start, end: len, text: text.slice(start) });
+  lines.push({ number: n, start, end: text.length, text: text.slice(start) });
   return lines;
 }
 

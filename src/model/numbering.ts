@@ -67,8 +67,11 @@ export function matchMarker(text: string): MarkerMatch | null {
   return null;
 }
 
-/** Inline enumeration leads after a sentence boundary or a colon: 。二是 ；三是 ：一是. */
-export const INLINE_ENUM = new RegExp(`(?<=[。；;：:！？!?])\\s*(其?(${CN})是)`, 'g');
+/**
+ * Inline enumeration leads after a sentence boundary or a colon: 。二是 ；三是 ：一是. The match includes the mark
+ * (a leading class lets the engine skip ahead; a lookbehind made it test every position): the lead is group 1.
+ */
+export const INLINE_ENUM = new RegExp(`[。；;：:！？!?]\\s*(其?(${CN})是)`, 'g');
 
 /** Where a run-in heading stops: the first 。 ： or : (exclusive). */
 export const RUN_IN_STOP = /[。：:！？!?]/;

@@ -14,7 +14,8 @@ export function boundedDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -28,7 +29,12 @@ export function boundedDistance(a: string, b: string, max: number): number {
  * Finds the substring starting at `at` (length within ±max of `term`) closest to `term`.
  * Used to catch a formulation with characters inserted, dropped or swapped.
  */
-export function closestAt(text: string, at: number, term: string, max: number): { end: number; distance: number } | null {
+export function closestAt(
+  text: string,
+  at: number,
+  term: string,
+  max: number,
+): { end: number; distance: number } | null {
   let best: { end: number; distance: number } | null = null;
   for (let len = Math.max(1, term.length - max); len <= term.length + max; len++) {
     if (at + len > text.length) break;

@@ -6,6 +6,9 @@
  * special care: a pattern made of whole characters can only match whole characters.
  */
 
+import { type CharBits, charBits, hasChar } from './charset.js';
+import { utf16Codes } from './codes.js';
+
 /** One occurrence of a word: `text.slice(start, end) === words[index]`. */
 export interface Match {
   start: number;
@@ -17,10 +20,13 @@ export interface Match {
 export interface Matcher {
   /** Number of distinct non-empty words. */
   readonly size: number;
-  /** Leftmost-longest, non-overlapping occurrences in text order (what a lexicon rule reports). */
-  findAll(text: string): Match[];
+  /**
+   * Leftmost-longest, non-overlapping occurrences in text order (what a lexicon rule reports). The text may be given
+   * as its UTF-16 code units (`DocumentModel.codes()`), which saves the copy.
+   */
+  findAll(text: string | Uint16Array): Match[];
   /** Every occurrence, overlapping ones included, ordered by start then end (what anchor searches need). */
-  findOverlapping(text: string): Match[];
+  findOverlapping(text: string | Uint16Array): Match[];
 }
 
 interface Node {
@@ -76,25 +82,43 @@ export function compileMatcher(words: readonly string[]): Matcher {
     }
   }
 
-  const scan = (text: string): Match[] => {
+  const output = Int32Array.from(nodes, (n) => n.output);
+  const wordAt = Int32Array.from(nodes, (n) => n.word);
+  const depth = Int32Array.from(nodes, (n) => n.depth);
+  const dense = denseTransitions(nodes, queue);
+  const step = dense ? null : sparseTransitions(nodes);
+
+  const scan = (text: string | Uint16Array): Match[] => {
     const out: Match[] = [];
     if (size === 0) return out;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      for (;;) {
-        const next = (nodes[state] as Node).next.get(c);
-        if (next !== undefined) {
-          state = next;
-          break;
-        }
-        if (state === 0) break;
-        state = (nodes[state] as Node).fail;
+    const codes = typeof text === 'string' ? utf16Codes(text) : text;
+    const report = (state: number, end: number) => {
+      for (
+        let o = wordAt[state] !== -1 ? state : (output[state] as number);
+        o !== -1;
+        o = output[o] as number
+      ) {
+        out.push({ start: end - (depth[o] as number), end, index: wordAt[o] as number });
       }
-      const here = nodes[state] as Node;
-      for (let o = here.word !== -1 ? state : here.output; o !== -1; o = (nodes[o] as Node).output) {
-        const node = nodes[o] as Node;
-        out.push({ start: i + 1 - node.depth, end: i + 1, index: node.word });
+    };
+    let state = 0;
+    if (dense) {
+      // The hot loop of every lexicon rule: one table lookup per character.
+      const { table, column, width, inWords } = dense;
+      for (let i = 0; i < codes.length; i++) {
+        const c = codes[i] as number;
+        // Most characters of a report occur in no word: back to the root, tested on a bitset that stays in cache.
+        if (!hasChar(inWords, c)) {
+          state = 0;
+          continue;
+        }
+        state = table[state * width + (column[c] as number)] as number;
+        if (state !== 0 && (wordAt[state] !== -1 || output[state] !== -1)) report(state, i + 1);
+      }
+    } else if (step) {
+      for (let i = 0; i < codes.length; i++) {
+        state = step(state, codes[i] as number);
+        if (state !== 0) report(state, i + 1);
       }
     }
     return out;
@@ -116,5 +140,64 @@ export function compileMatcher(words: readonly string[]): Matcher {
       }
       return out;
     },
+  };
+}
+
+/** Above this many table cells (4 bytes each) the automaton keeps its sparse transitions. */
+const MAX_DENSE_CELLS = 1 << 20;
+
+/**
+ * The automaton as a table: one row per state, one column per character of the word list (column 0 for every other
+ * character, which leads back to the root), failure links folded in, so a step is one lookup. Word lists of lexicon
+ * rules have a few hundred states over a few hundred characters; null when the table would be too large.
+ */
+interface DenseTransitions {
+  /** Row `state * width`, column `column[c]`: the next state. */
+  table: Int32Array;
+  column: Uint16Array;
+  width: number;
+  /** The characters of the words (8 KB, where `column` takes 128 KB). */
+  inWords: CharBits;
+}
+
+function denseTransitions(nodes: Node[], breadthFirst: number[]): DenseTransitions | null {
+  const column = new Uint16Array(0x10000);
+  const chars: number[] = [];
+  for (const node of nodes) {
+    for (const c of node.next.keys()) {
+      if (column[c] === 0) {
+        chars.push(c);
+        column[c] = chars.length;
+      }
+    }
+  }
+  const width = chars.length + 1;
+  if (nodes.length * width > MAX_DENSE_CELLS) return null;
+  const table = new Int32Array(nodes.length * width);
+  for (const [c, child] of (nodes[0] as Node).next) table[column[c] as number] = child;
+  // Breadth-first, a state's failure state (shallower) has its row filled before the state itself.
+  for (const id of breadthFirst) {
+    const node = nodes[id] as Node;
+    const row = id * width;
+    const failRow = node.fail * width;
+    for (let k = 1; k < width; k++) {
+      table[row + k] = node.next.get(chars[k - 1] as number) ?? (table[failRow + k] as number);
+    }
+  }
+  return { table, column, width, inWords: charBits(chars) };
+}
+
+/** Transitions through per-state maps and failure links, for word lists too large for `denseTransitions`. */
+function sparseTransitions(nodes: Node[]): (state: number, c: number) => number {
+  const next = nodes.map((n) => n.next);
+  const fail = Int32Array.from(nodes, (n) => n.fail);
+  const inWords = charBits(nodes.flatMap((node) => [...node.next.keys()]));
+  return (state, c) => {
+    if (!hasChar(inWords, c)) return 0;
+    for (let s = state; ; s = fail[s] as number) {
+      const to = (next[s] as Map<number, number>).get(c);
+      if (to !== undefined) return to;
+      if (s === 0) return 0;
+    }
   };
 }

@@ -133,10 +133,10 @@ export function lastParagraphEnd(s: Section): number {
 /** Paragraphs of a part, without those of sub-sections that belong to another part. */
 export function partParagraphs(part: PartMatch, all: PartMatch[]): Paragraph[] {
   const foreign = new Set<Paragraph>();
+  const own = new Set(part.sections);
   for (const other of all) {
     if (other === part) continue;
-    for (const s of other.sections)
-      if (part.sections.some((p) => isInside(s, p))) for (const p of s.paragraphs) foreign.add(p);
+    for (const s of other.sections) if (isInsideAny(s, own)) for (const p of s.paragraphs) foreign.add(p);
   }
   const seen = new Set<Paragraph>();
   const out: Paragraph[] = [];
@@ -150,8 +150,9 @@ export function partParagraphs(part: PartMatch, all: PartMatch[]): Paragraph[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function isInside(inner: Section, outer: Section): boolean {
-  for (let s: Section | null = inner.parent; s; s = s.parent) if (s === outer) return true;
+/** Whether a section lies inside one of `outer` (walking up its ancestors: a handful of levels). */
+function isInsideAny(inner: Section, outer: Set<Section>): boolean {
+  for (let s: Section | null = inner.parent; s; s = s.parent) if (outer.has(s)) return true;
   return false;
 }
 

@@ -20,8 +20,17 @@ export async function renderRuleDocs() {
   for (const rule of rules) {
     const kind = kinds[rule.kind];
     const lint = (text) =>
-      linter.lintText(text, /^#{1,6}\s|<!--/m.test(text) ? '/示例.md' : '/示例.txt').messages.filter((m) => m.ruleId === rule.id);
-    const out = [`# ${rule.id}`, '', `级别：${LABEL[rule.severity]}　类型：\`${rule.kind}\`（${kind.description}）`, '', rule.description, ''];
+      linter
+        .lintText(text, /^#{1,6}\s|<!--/m.test(text) ? '/示例.md' : '/示例.txt')
+        .messages.filter((m) => m.ruleId === rule.id);
+    const out = [
+      `# ${rule.id}`,
+      '',
+      `级别：${LABEL[rule.severity]}　类型：\`${rule.kind}\`（${kind.description}）`,
+      '',
+      rule.description,
+      '',
+    ];
     for (const [title, list, showFindings] of [
       ['不符合的写法', rule.examples?.invalid ?? [], true],
       ['符合的写法', rule.examples?.valid ?? [], false],
@@ -39,13 +48,22 @@ export async function renderRuleDocs() {
     for (const [name, schema] of options) {
       const current = rule.options[name];
       const shown = current === undefined ? '（未设置）' : value(current);
-      out.push(`- \`${name}\`（${schema.required ? '必填' : '可选'}）：${schema.description}。内置值：${shown.length > 200 ? `${shown.slice(0, 200)}…（见规则文件）` : shown}`);
+      out.push(
+        `- \`${name}\`（${schema.required ? '必填' : '可选'}）：${schema.description}。内置值：${shown.length > 200 ? `${shown.slice(0, 200)}…（见规则文件）` : shown}`,
+      );
     }
-    out.push('', `调整：在 \`.fazhi-lint.yaml\` 中写 \`rules: { ${rule.id}: off }\` 关闭，或 \`${rule.id}: [warning, { 选项: 值 }]\`。`, '');
+    out.push(
+      '',
+      `调整：在 \`.fazhi-lint.yaml\` 中写 \`rules: { ${rule.id}: off }\` 关闭，或 \`${rule.id}: [warning, { 选项: 值 }]\`。`,
+      '',
+    );
     pages.set(`${rule.id}.md`, out.join('\n'));
   }
   const index = ['# 规则一览', '', '| 规则 | 级别 | 说明 |', '|---|---|---|'];
-  for (const r of rules) index.push(`| [${r.id}](${r.id}.md) | ${LABEL[r.severity]} | ${(r.description.split(/(?<=[。；])/)[0] ?? '').trim()} |`);
+  for (const r of rules)
+    index.push(
+      `| [${r.id}](${r.id}.md) | ${LABEL[r.severity]} | ${(r.description.split(/(?<=[。；])/)[0] ?? '').trim()} |`,
+    );
   pages.set('README.md', `${index.join('\n')}\n`);
   return pages;
 }
@@ -65,7 +83,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     else writeFileSync(DOCS + name, text);
   }
   if (stale.length) {
-    process.stderr.write(`docs/rules/ is out of date (${stale.join(', ')}): run node scripts/rule-docs.mjs\n`);
+    process.stderr.write(
+      `docs/rules/ is out of date (${stale.join(', ')}): run node scripts/rule-docs.mjs\n`,
+    );
     process.exitCode = 1;
   }
 }

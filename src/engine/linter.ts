@@ -110,7 +110,12 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
     return c;
   };
 
+  // The active rules of a config are computed once: a long-lived process (editor, benchmark) lints the same
+  // files again and again.
+  const activeByConfig = new WeakMap<ResolvedConfig, ActiveRule[]>();
   const activeRules = (config: ResolvedConfig): ActiveRule[] => {
+    const cached = activeByConfig.get(config);
+    if (cached) return cached;
     const all = [...base];
     for (const dir of config.rulesDirs) {
       let rules = dirRules.get(dir);
@@ -143,6 +148,7 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
       }
       out.push(a);
     }
+    activeByConfig.set(config, out);
     return out;
   };
 

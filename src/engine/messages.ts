@@ -43,13 +43,15 @@ export function toMessage(model: DocumentModel, rule: LoadedRule, report: Report
   return message;
 }
 
+/** Document order, then a fixed order by code units (not the locale's), so output is the same on every machine. */
 export function compareMessages(a: LintMessage, b: LintMessage): number {
   return (
-    a.start - b.start ||
-    a.end - b.end ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    a.start - b.start || a.end - b.end || byCodeUnits(a.ruleId, b.ruleId) || byCodeUnits(a.message, b.message)
   );
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Drops findings switched off by Markdown comments (`<!-- fazhi-lint-disable rule -->` and friends). */

@@ -66,7 +66,12 @@ function failureOf(path: string, e: unknown, code: string, describe: (e: unknown
 export async function createProcessor(options: ProcessorOptions, existing?: Linter): Promise<Processor> {
   const linter =
     existing ??
-    (await createLinter({ cwd: options.cwd, rulesDirs: options.rules, configPath: options.config }));
+    (await createLinter({
+      cwd: options.cwd,
+      rulesDirs: options.rules,
+      configPath: options.config,
+      loadOnDemand: true,
+    }));
   const readOptions = { encoding: options.encoding, maxFileSize: options.maxFileSize };
   return async (path, read) => {
     if (!read && linter.isIgnored(resolve(options.cwd, path))) return { path, ignored: true };
@@ -138,6 +143,40 @@ export interface RunOptions {
  * Lints `paths` with `jobs` worker threads (each creates its own linter once) and returns the outcomes in input
  * order, whatever order the workers finish in, so every output format stays deterministic.
  */
+/** Files handed to a worker before it answers. */
+const IN_FLIGHT = 4;
+
+/** How many files are read ahead of the one being linted. */
+const READ_AHEAD = 8;
+
+/**
+ * Reads the next few files while the current one is linted, so a run over many small reports does not wait on
+ * the disk between files (it was idle a fifth of the time). Ignored files are not read.
+ */
+function readAhead(paths: string[], options: ProcessorOptions, linter: Linter) {
+  const readOptions = { encoding: options.encoding, maxFileSize: options.maxFileSize };
+  const pending = new Map<number, Promise<SourceFile>>();
+  let next = 0;
+  const fill = (upTo: number) => {
+    for (; next < paths.length && next <= upTo; next++) {
+      const path = paths[next] as string;
+      if (linter.isIgnored(resolve(options.cwd, path))) continue;
+      const read = readSourceFile(path, readOptions);
+      read.catch(() => {}); // Awaited (and its error reported) when the file's turn comes.
+      pending.set(next, read);
+    }
+  };
+  return {
+    /** The read of file `i`, or undefined when it is ignored (the processor then says so). */
+    take(i: number): (() => Promise<SourceFile>) | undefined {
+      fill(i + READ_AHEAD);
+      const read = pending.get(i);
+      pending.delete(i);
+      return read && (() => read);
+    },
+  };
+}
+
 export async function processFiles(
   paths: string[],
   options: ProcessorOptions,
@@ -148,9 +187,13 @@ export async function processFiles(
   let done = 0;
   const jobs = Math.min(run.jobs, total);
   if (jobs <= 1 || !workersAvailable()) {
-    const processor = await createProcessor(options, run.linter);
+    const linter =
+      run.linter ??
+      (await createLinter({ cwd: options.cwd, rulesDirs: options.rules, configPath: options.config }));
+    const processor = await createProcessor(options, linter);
+    const ahead = options.staged ? null : readAhead(paths, options, linter);
     for (let i = 0; i < total; i++) {
-      outcomes[i] = await processor(paths[i] as string);
+      outcomes[i] = await processor(paths[i] as string, ahead?.take(i));
       run.onProgress?.(++done, total);
     }
     return outcomes;
@@ -186,7 +229,8 @@ export async function processFiles(
         worker.on('exit', (code) => {
           if (done < total) fail(new Error(`检查线程意外退出（退出码 ${code}）`));
         });
-        feed(worker);
+        // A few files in flight per worker, so it reads the next while it lints one.
+        for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
       }
     });
   } finally {

@@ -221,20 +221,20 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
 
 /** Config files that apply to a file: the nearest `.fazhi-lint.yaml` walking up, and those above it until `root: true`. */
 export function findConfigFiles(forFile: string): string[] {
-  const found: string[] = [];
-  let dir = dirname(resolve(forFile));
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) {
-        found.unshift(candidate);
-        break;
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
+  return [...configFilesIn(dirname(resolve(forFile)))];
+}
+
+/** Per folder, memoised: a run over a thousand reports asks the same folders again and again. */
+const filesByDir = new Map<string, string[]>();
+
+function configFilesIn(dir: string): string[] {
+  const hit = filesByDir.get(dir);
+  if (hit) return hit;
+  const parent = dirname(dir);
+  const above = parent === dir ? [] : configFilesIn(parent);
+  const own = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
+  const found = own ? [...above, own] : above;
+  filesByDir.set(dir, found);
   return found;
 }
 
@@ -243,7 +243,7 @@ export function resolveConfig(forFile: string, explicit?: string): ResolvedConfi
   const files = explicit ? [explicit] : findConfigFiles(forFile);
   const chain: ConfigFile[] = [];
   // Nearest first, so `root: true` stops the walk before files above it are even read.
-  for (const f of files.reverse()) {
+  for (const f of [...files].reverse()) {
     const c = readConfigChain(f);
     chain.unshift(...c);
     if (c.some((x) => x.root)) break;
@@ -272,4 +272,5 @@ export function resolveConfig(forFile: string, explicit?: string): ResolvedConfi
 /** For the language server: a changed config file must be read again. */
 export function clearConfigCache(): void {
   cache.clear();
+  filesByDir.clear();
 }

@@ -45,7 +45,7 @@ export function buildProgram(): Command {
     .option('-o, --output-file <path>', '把 --format 指定格式的结果写入文件（终端仍显示 stylish）')
     .option('--changed [base]', '只检查相对 git 基准（默认：与默认分支的分叉点）有改动的报告')
     .option('--staged', '只检查 git 暂存区中的报告，按暂存内容检查（用于提交前钩子）')
-    .option('-j, --jobs <n>', '并行检查的线程数（默认：CPU 核数；单个文件时为 1）', positive)
+    .option('-j, --jobs <n>', '并行检查的线程数（默认：有富余核心且文件较多时用多个线程，否则 1）', positive)
     .option('--rules <dir>', '加载自定义规则文件夹（可重复）', collect, [])
     .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
     .option('--quiet', '只报告错误，不报告警告和提示')
@@ -81,7 +81,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
     .option('--encoding <label>', '指定文本编码（如 gb18030、utf-16le），不再自动检测')
     .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
-    .option('-j, --jobs <n>', '并行检查的线程数（默认：CPU 核数）', positive)
+    .option('-j, --jobs <n>', '并行检查的线程数（默认：有富余核心且文件较多时用多个线程，否则 1）', positive)
     .action(async (paths: string[], opts) => {
       const { runSummary } = await import('./summary.js');
       process.exitCode = await runSummary(paths, opts);

@@ -9,11 +9,18 @@ export function interpolate(template: string, data: Record<string, string | numb
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
+/** An offset between the CR and LF of a CRLF has no line/column; it belongs before the line break. */
+function outsideLineBreak(text: string, offset: number): number {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10
+    ? offset - 1
+    : offset;
+}
+
 /** Converts a kind's offset report into an ESLint-shaped message, once, in one place. */
 export function toMessage(model: DocumentModel, rule: LoadedRule, report: Report): LintMessage {
   const len = model.text.length;
-  const start = Math.max(0, Math.min(report.start, len));
-  const end = Math.max(start, Math.min(report.end, len));
+  const start = outsideLineBreak(model.text, Math.max(0, Math.min(report.start, len)));
+  const end = Math.max(start, outsideLineBreak(model.text, Math.min(report.end, len)));
   const severity =
     report.severity && RANK[report.severity] < RANK[rule.severity] ? report.severity : rule.severity;
   const template = rule.messages[report.messageId ?? 'default'] ?? rule.message;

@@ -4,6 +4,7 @@ import { charBits, hasChar } from '../util/charset.js';
 import { fromUtf16Codes, utf16Codes } from '../util/codes.js';
 import { boundedDistance } from '../util/fuzzy.js';
 import { compileMatcher, type Match, type Matcher } from '../util/matcher.js';
+import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { ignoredTester } from './shared/ranges.js';
 import { looksInjected } from './shared/spam.js';
@@ -336,14 +337,7 @@ function search(model: DocumentModel, c: CompiledFormulations): Formulations {
   }
   // `covered` is sorted and non-overlapping: binary search for the last range starting before `e`.
   const isCovered = (st: number, e: number) => {
-    let lo = 0;
-    let hi = covered.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((covered[mid] as [number, number])[0] < e) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    const last = covered[hi];
+    const last = covered[partitionPoint(covered, (c) => c[0] >= e) - 1];
     return last !== undefined && last[1] > st;
   };
   const candidates: FormulationFinding[] = [];
@@ -426,38 +420,17 @@ function search(model: DocumentModel, c: CompiledFormulations): Formulations {
 
 /** In findings sorted by start and disjoint: the index of the first one ending after `offset`. */
 function firstEndingAfter(sorted: FormulationFinding[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as FormulationFinding).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted, (f) => f.end > offset);
 }
 
 /** In findings sorted by start: the index of the first one starting after `offset`. */
 function firstStartingAfter(sorted: FormulationFinding[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as FormulationFinding).start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted, (f) => f.start > offset);
 }
 
 /** Whether one range of `covered` (sorted, disjoint) holds [start, end): only the last one starting by `start` can. */
 function coveredWhole(covered: [number, number][], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = covered.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((covered[mid] as [number, number])[0] <= start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  const last = covered[hi];
+  const last = covered[partitionPoint(covered, (c) => c[0] > start) - 1];
   return last !== undefined && end <= last[1];
 }
 

@@ -2,6 +2,7 @@ import type { Report } from '../engine/types.js';
 import { residueName } from '../model/residue.js';
 import type { DocumentModel, Line, Paragraph } from '../model/types.js';
 import { compileMatcher, type Matcher } from '../util/matcher.js';
+import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { compileFormulations, type FormulationFinding, findFormulations } from './formulation.js';
 import { ignoredTester } from './shared/ranges.js';
@@ -209,17 +210,8 @@ function lineRemoval(model: DocumentModel, line: Line): [number, number] {
 /** The paragraph on the line of an offset (paragraphs are one per line, in line order: binary search). */
 function paragraphAt(model: DocumentModel, offset: number): Paragraph | undefined {
   const line = model.lineAt(offset).number;
-  const paragraphs = model.paragraphs;
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = paragraphs[mid] as Paragraph;
-    if (p.line === line) return p;
-    if (p.line < line) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  const p = model.paragraphs[partitionPoint(model.paragraphs, (x) => x.line >= line)];
+  return p?.line === line ? p : undefined;
 }
 
 /** The first finding overlapping [start, end), in findings sorted by start and disjoint (binary search). */
@@ -228,14 +220,7 @@ function overlapping(
   start: number,
   end: number,
 ): FormulationFinding | undefined {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((findings[mid] as FormulationFinding).end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const f = findings[lo];
+  const f = findings[partitionPoint(findings, (x) => x.end > start)];
   return f && f.start < end ? f : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { KindContext, Report } from '../engine/types.js';
 import type { DocumentModel, Heading, Section } from '../model/types.js';
+import { partitionPoint } from '../util/search.js';
 import { readDate } from './closing-date.js';
 import { defineKind } from './define.js';
 import { classifyParts, partsFrom } from './shared/parts.js';
@@ -49,13 +50,7 @@ function rangeTester(ranges: { start: number; end: number }[]): (offset: number)
   const reach: number[] = [];
   for (const r of sorted) reach.push(Math.max(r.end, reach[reach.length - 1] ?? r.end));
   return (offset) => {
-    let lo = 0;
-    let hi = sorted.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as { start: number }).start <= offset) lo = mid + 1;
-      else hi = mid - 1;
-    }
+    const hi = partitionPoint(sorted, (r) => r.start > offset) - 1;
     return hi >= 0 && offset < (reach[hi] as number);
   };
 }

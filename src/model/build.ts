@@ -1,6 +1,7 @@
 import type { SourceFile } from '../input/types.js';
 import { getSegmenter } from '../segment/index.js';
 import { utf16Codes } from '../util/codes.js';
+import { partitionPoint } from '../util/search.js';
 import { isBlank, lineIndexAt, splitLines, trimRange } from './lines.js';
 import { readMarkdown } from './markdown.js';
 import { markOffsets } from './marks.js';
@@ -385,14 +386,7 @@ function buildSections(
  */
 function childAt(section: Section, offset: number): Section | undefined {
   const children = section.children;
-  let lo = 0;
-  let hi = children.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((children[mid] as Section).start <= offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  const child = children[hi];
+  const child = children[partitionPoint(children, (c) => c.start > offset) - 1];
   return child && offset < child.end ? child : undefined;
 }
 

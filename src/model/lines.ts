@@ -1,3 +1,4 @@
+import { partitionPoint } from '../util/search.js';
 import type { Line } from './types.js';
 
 /** Splits text into lines on LF, CRLF and lone CR alike, keeping offsets into the original text. */
@@ -21,14 +22,7 @@ export function splitLines(text: string): Line[] {
 
 /** Index of the line containing `offset` (binary search over line starts). */
 export function lineIndexAt(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lines[mid] as Line).start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(lines, (l) => l.start > offset) - 1);
 }
 
 /**

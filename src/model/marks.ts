@@ -1,4 +1,5 @@
 import { charBits, hasChar } from '../util/charset.js';
+import { partitionPoint } from '../util/search.js';
 
 /**
  * The punctuation marks rules read one by one (clause marks, brackets, quotes, book-title marks, in both widths).
@@ -23,12 +24,5 @@ export function markOffsets(codes: Uint16Array): Int32Array {
 
 /** Index of the first offset ≥ `offset` in an ascending list (its length when there is none). */
 export function firstMarkAtOrAfter(marks: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((marks[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(marks, (m) => m >= offset);
 }

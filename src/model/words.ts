@@ -1,4 +1,5 @@
 import { getSegmenter } from '../segment/index.js';
+import { partitionPoint } from '../util/search.js';
 
 /**
  * Characters the segmenter never puts inside a word. jieba (without HMM) first splits the text into runs of Han
@@ -54,16 +55,7 @@ export function wordBoundaryTester(text: string): (offset: number) => boolean {
   const cut: Stretch[] = [];
   const isBreak = (i: number) => BREAK[text.charCodeAt(i)] === 1;
   /** Index of the first cut stretch ending after `offset`. */
-  const firstEndingAfter = (offset: number) => {
-    let lo = 0;
-    let hi = cut.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cut[mid] as Stretch).end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstEndingAfter = (offset: number) => partitionPoint(cut, (s) => s.end > offset);
   return (offset) => {
     if (offset < 0 || offset > text.length) return false;
     if (offset === 0 || offset === text.length) return text.length > 0;

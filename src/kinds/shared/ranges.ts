@@ -1,4 +1,5 @@
 import type { Span } from '../../model/types.js';
+import { partitionPoint } from '../../util/search.js';
 
 /**
  * A test "does [start, end) touch an ignored range (Markdown code, comments, front matter)?". The ranges are sorted
@@ -8,14 +9,7 @@ export function ignoredTester(ranges: readonly Span[]): (start: number, end: num
   if (ranges.length === 0) return () => false;
   return (start, end) => {
     // Last range starting before `end`; earlier ones end before it starts.
-    let lo = 0;
-    let hi = ranges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ranges[mid] as Span).start < end) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    const r = ranges[hi];
+    const r = ranges[partitionPoint(ranges, (x) => x.start >= end) - 1];
     return r !== undefined && r.end > start;
   };
 }

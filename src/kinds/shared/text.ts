@@ -1,4 +1,5 @@
 import type { DocumentModel, Paragraph, Span } from '../../model/types.js';
+import { partitionPoint } from '../../util/search.js';
 
 /** Han ideographs (BMP and astral) — the characters that make a neighbour "Chinese text". */
 const HAN = /\p{Script=Han}/u;
@@ -83,16 +84,8 @@ export function textParagraphs(
 export function ignoredChecker(model: DocumentModel, extra: Span[] = []): (offset: number) => boolean {
   const ranges = [...model.ignoredRanges, ...inlineCode(model), ...extra].sort((a, b) => a.start - b.start);
   return (offset) => {
-    let lo = 0;
-    let hi = ranges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const r = ranges[mid] as Span;
-      if (offset < r.start) hi = mid - 1;
-      else if (offset >= r.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    const r = ranges[partitionPoint(ranges, (x) => x.start > offset) - 1];
+    return r !== undefined && offset < r.end;
   };
 }
 

@@ -44,6 +44,8 @@ export const WRITE_CONFIG_COMMAND = 'fazhi-lint.writeConfig';
 export const MAX_CHARS = 5_000_000;
 /** At most this many diagnostics per document (the rest are summed up in one more). */
 export const MAX_DIAGNOSTICS = 1000;
+/** Findings spanning more lines than this are underlined on their first line only (see shownEnd). */
+export const MAX_UNDERLINED_LINES = 3;
 /** Custom request: what the server did last, per open document (for the benchmark and tests). */
 export const STATUS_REQUEST = 'fazhi-lint/status';
 
@@ -327,6 +329,16 @@ export function startServer(options: ServerOptions = {}): Connection {
     return a;
   }
 
+  /**
+   * A finding over more than a few lines (a whole document in half-width punctuation) is underlined on its first
+   * line only: editors would otherwise paint the whole text. Its fix (in `data`) still covers all of it.
+   */
+  function shownEnd(index: LineIndex, start: number, end: number): number {
+    const first = index.lineOf(start);
+    if (index.lineOf(end) - first < MAX_UNDERLINED_LINES) return end;
+    return Math.max(start + 1, index.lineEnd(first));
+  }
+
   function toDiagnostic(a: Analysis, m: LintMessage): Diagnostic {
     const start = m.start + a.shift;
     const end = m.end + a.shift;
@@ -335,7 +347,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (m.fix)
       data.fix = { start: m.fix.range[0] + a.shift, end: m.fix.range[1] + a.shift, text: m.fix.text };
     const d: Diagnostic = {
-      range: a.index.rangeOf(start, end, encoding),
+      range: a.index.rangeOf(start, shownEnd(a.index, start, end), encoding),
       severity: SEVERITY[m.severity],
       code: m.ruleId,
       source: SOURCE,

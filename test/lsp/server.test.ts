@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLinter } from '../../src/engine/linter.js';
+import { MAX_UNDERLINED_LINES } from '../../src/lsp/server.js';
 import { applyEdits, type CodeAction, type Diagnostic, ROOT, TestClient, type TextEdit } from './client.js';
 
 const SEED = join(ROOT, 'fixtures', 'seeds', '000_3c0df08b306f7395.txt');
@@ -51,19 +52,28 @@ describe('diagnostics', () => {
     expect(p.version).toBe(1);
     expect(p.diagnostics.length).toBe(expected.length);
     expect(expected.length).toBeGreaterThan(3);
+    const lines = text.split(/\r\n|\r|\n/);
+    let longOnes = 0;
     p.diagnostics.forEach((d, i) => {
       const m = expected[i];
       if (!m) throw new Error('missing');
+      // A finding over many lines (the whole-document half-width finding) is underlined on its first line only.
+      const long = m.endLine - m.line >= MAX_UNDERLINED_LINES;
+      if (long) longOnes++;
       expect(d.range).toEqual({
         start: { line: m.line - 1, character: m.column - 1 },
-        end: { line: m.endLine - 1, character: m.endColumn - 1 },
+        end: long
+          ? { line: m.line - 1, character: Math.max(m.column, (lines[m.line - 1] as string).length) }
+          : { line: m.endLine - 1, character: m.endColumn - 1 },
       });
+      expect((d.data as { start: number; end: number }).end).toBe(m.end);
       expect(d.code).toBe(m.ruleId);
       expect(d.severity).toBe(SEVERITY[m.severity]);
       expect(d.source).toBe('fazhi-lint');
       expect(d.message).toBe(m.message);
       expect(d.codeDescription?.href).toBe(rules.get(m.ruleId)?.url);
     });
+    expect(longOnes).toBe(1);
     // one finding spelled out: the missing 习近平法治思想 on the title line (third line), an error
     const xi = p.diagnostics.find((d) => d.code === 'xi-fazhi-thought');
     expect(xi?.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 18 } });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLinter, textSource } from '../../src/engine/linter.js';
+import { createLinter } from '../../src/engine/linter.js';
+import { expectSafeFixes } from '../helpers/fix-safety.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('number-format', {
@@ -196,26 +197,7 @@ describe('number-format fixes (property)', () => {
     const linter = await createLinter({ configPath: undefined, cwd: '/' });
     fc.assert(
       fc.property(text, (t) => {
-        const messages = linter.lintText(t, 'x.txt').messages.filter((m) => m.ruleId === 'number-format');
-        for (const m of messages) {
-          if (!m.fix) continue;
-          expect(m.fix.range[0]).toBeGreaterThanOrEqual(m.start);
-          expect(m.fix.range[1]).toBeLessThanOrEqual(m.end);
-        }
-        const once = linter.fixSource(textSource(t, 'x.txt'), (m) => m.ruleId === 'number-format').output;
-        // Outside the reported ranges nothing changes: every unreported stretch of the text is still there, in order.
-        let cursor = 0;
-        let pos = 0;
-        for (const m of [...messages].sort((a, b) => a.start - b.start)) {
-          const keep = t.slice(cursor, m.start);
-          const at = once.indexOf(keep, pos);
-          expect(at).toBeGreaterThanOrEqual(0);
-          pos = at + keep.length;
-          cursor = Math.max(cursor, m.end);
-        }
-        expect(once.endsWith(t.slice(cursor))).toBe(true);
-        const twice = linter.fixSource(textSource(once, 'x.txt'), (m) => m.ruleId === 'number-format').output;
-        expect(twice).toBe(once);
+        const once = expectSafeFixes(linter, t, (m) => m.ruleId === 'number-format');
         expect(linter.lintText(once, 'x.txt').messages.filter((m) => m.ruleId === 'number-format')).toEqual(
           [],
         );

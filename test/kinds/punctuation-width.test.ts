@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLinter, textSource } from '../../src/engine/linter.js';
+import { createLinter } from '../../src/engine/linter.js';
+import { expectSafeFixes } from '../helpers/fix-safety.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const DOC =
@@ -144,25 +145,8 @@ describe('punctuation-width fixes (property)', () => {
       const only = (m: { ruleId: string }) => m.ruleId === 'punctuation-width';
       fc.assert(
         fc.property(text, (t) => {
-          const messages = linter.lintText(t, 'x.txt').messages.filter(only);
-          for (const m of messages) {
-            if (!m.fix) continue;
-            expect(m.fix.range[0]).toBeGreaterThanOrEqual(m.start);
-            expect(m.fix.range[1]).toBeLessThanOrEqual(m.end);
-          }
-          const once = linter.fixSource(textSource(t, 'x.txt'), only).output;
-          // Half-width → full-width maps one character to one (absorbed spaces aside): outside the ranges, text is untouched.
-          let cursor = 0;
-          let pos = 0;
-          for (const m of [...messages].sort((a, b) => a.start - b.start)) {
-            const keep = t.slice(cursor, m.start);
-            const at = once.indexOf(keep, pos);
-            expect(at).toBeGreaterThanOrEqual(0);
-            pos = at + keep.length;
-            cursor = Math.max(cursor, m.end);
-          }
-          expect(once.endsWith(t.slice(cursor))).toBe(true);
-          expect(linter.fixSource(textSource(once, 'x.txt'), only).output).toBe(once);
+          // Half-width → full-width maps one character to one (absorbed spaces aside).
+          const once = expectSafeFixes(linter, t, only);
           expect(linter.lintText(once, 'x.txt').messages.filter(only)).toEqual([]);
         }),
         { numRuns: 300 },

@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgressBar, defaultJobs } from '../../src/cli/parallel.js';
+import { BIN, ROOT } from './run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/fazhi-lint.js');
 const SEEDS = join(ROOT, 'fixtures/seeds');
 
 function cli(args: string[], cwd: string) {

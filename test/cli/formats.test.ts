@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeQualityValidator, parseXml, sarifValidator, xmlProblem } from '../output/helpers.js';
+import { BIN, ROOT } from './run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/fazhi-lint.js');
 const SEEDS = 'fixtures/seeds';
 const CLEAN = join(ROOT, 'fixtures/clean/compliant-2024.txt');
 

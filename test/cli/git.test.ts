@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   changedFiles,
@@ -12,9 +11,8 @@ import {
   stagedFiles,
   withinPaths,
 } from '../../src/cli/git.js';
+import { BIN, ROOT } from './run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/fazhi-lint.js');
 const CLEAN = readFileSync(join(ROOT, 'fixtures/clean/compliant-2024.txt'), 'utf8');
 /** A real report without signer and date: closing-signer and closing-date fire. */
 const BAD = readFileSync(join(ROOT, 'fixtures/seeds/003_dd6b3d9d359ab452.txt'), 'utf8');

@@ -10,9 +10,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { BIN, ROOT } from './run-cli.js';
 
 /**
  * The pre-commit hook, end to end with the real `pre-commit` (Debian's 3.0.4; `.ci/run` installs it).
@@ -24,8 +24,6 @@ import { parse, stringify } from 'yaml';
  * reach the hook and what it answers (id, files, types_or, the CLI itself) is the shipped definition.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/fazhi-lint.js');
 const CLEAN = join(ROOT, 'fixtures/clean/compliant-2024.txt');
 const BAD = join(ROOT, 'fixtures/seeds/003_dd6b3d9d359ab452.txt');
 

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/engine/linter.js';
 import type { LintMessage, LoadedRule } from '../../src/engine/types.js';
@@ -13,9 +12,8 @@ import {
   formatSummaryCsv,
   highlightText,
 } from '../../src/output/summary/index.js';
+import { BIN, ROOT } from './run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/fazhi-lint.js');
 const RESULTS = join(ROOT, 'test-results');
 
 function cli(args: string[], cwd = ROOT) {

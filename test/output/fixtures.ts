@@ -22,7 +22,16 @@ export function finding(
     start = source.indexOf(needle, start + 1);
     if (start < 0) throw new Error(`fixture: ${needle} #${fields.nth ?? 0} not in source`);
   }
-  const end = start + needle.length;
+  return messageAt(source, start, start + needle.length, fields);
+}
+
+/** A message covering [start, end) of `source`, with line and column counted by `lineColumn`. */
+export function messageAt(
+  source: string,
+  start: number,
+  end: number,
+  fields: { ruleId: string; severity: Severity; message: string; fix?: string },
+): LintMessage {
   const from = lineColumn(source, start);
   const to = lineColumn(source, end);
   const message: LintMessage = {

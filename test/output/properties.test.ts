@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LintMessage, LintResult, Severity } from '../../src/engine/types.js';
 import { formatters } from '../../src/output/formatters/index.js';
-import { CWD, fixtureContext, lineColumn, result } from './fixtures.js';
+import { CWD, fixtureContext, messageAt, result } from './fixtures.js';
 import { assertValid, codeQualityValidator, parseXml, sarifValidator, xmlProblem } from './helpers.js';
 
 const validateSarif = sarifValidator();
@@ -63,21 +63,7 @@ const resultArb = (path: string) =>
       const messages = findings.map((f): LintMessage => {
         const start = f.a % (source.length + 1);
         const end = start + (f.b % (source.length - start + 1));
-        const from = lineColumn(source, start);
-        const to = lineColumn(source, end);
-        const m: LintMessage = {
-          ruleId: f.ruleId,
-          severity: f.severity,
-          message: f.message,
-          line: from.line,
-          column: from.column,
-          endLine: to.line,
-          endColumn: to.column,
-          start,
-          end,
-        };
-        if (f.fix !== undefined) m.fix = { range: [start, end], text: f.fix };
-        return m;
+        return messageAt(source, start, end, f);
       });
       return result(`${CWD}/${path}`, source, messages);
     });

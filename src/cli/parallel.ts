@@ -152,37 +152,6 @@ export interface RunOptions {
 /** Files handed to a worker before it answers. */
 const IN_FLIGHT = 4;
 
-/** How many files are read ahead of the one being linted. */
-const READ_AHEAD = 8;
-
-/**
- * Reads the next few files while the current one is linted, so a run over many small reports does not wait on
- * the disk between files (it was idle a fifth of the time). Ignored files are not read.
- */
-function readAhead(paths: string[], options: ProcessorOptions, linter: Linter) {
-  const readOptions = { encoding: options.encoding, maxFileSize: options.maxFileSize };
-  const pending = new Map<number, Promise<SourceFile>>();
-  let next = 0;
-  const fill = (upTo: number) => {
-    for (; next < paths.length && next <= upTo; next++) {
-      const path = paths[next] as string;
-      if (linter.isIgnored(resolve(options.cwd, path))) continue;
-      const read = readSourceFile(path, readOptions);
-      read.catch(() => {}); // Awaited (and its error reported) when the file's turn comes.
-      pending.set(next, read);
-    }
-  };
-  return {
-    /** The read of file `i`, or undefined when it is ignored (the processor then says so). */
-    take(i: number): (() => Promise<SourceFile>) | undefined {
-      fill(i + READ_AHEAD);
-      const read = pending.get(i);
-      pending.delete(i);
-      return read && (() => read);
-    },
-  };
-}
-
 export async function processFiles(
   paths: string[],
   options: ProcessorOptions,
@@ -197,9 +166,8 @@ export async function processFiles(
       run.linter ??
       (await createLinter({ cwd: options.cwd, rulesDirs: options.rules, configPath: options.config }));
     const processor = await createProcessor(options, linter);
-    const ahead = options.staged ? null : readAhead(paths, options, linter);
     for (let i = 0; i < total; i++) {
-      outcomes[i] = await processor(paths[i] as string, ahead?.take(i));
+      outcomes[i] = await processor(paths[i] as string);
       run.onProgress?.(++done, total);
     }
     return outcomes;

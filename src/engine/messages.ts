@@ -3,10 +3,25 @@ import type { LintMessage, LoadedRule, Report, Severity } from './types.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Templates split once into literal text and placeholder names (odd indexes): rules reuse a few templates. */
+const splitTemplates = new Map<string, string[]>();
+const MAX_SPLIT_TEMPLATES = 1000;
+
 /** `{name}` placeholders filled from report data; unknown names stay visible so a broken template is noticed. */
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (splitTemplates.size >= MAX_SPLIT_TEMPLATES) splitTemplates.clear();
+    splitTemplates.set(template, parts);
+  }
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (Object.hasOwn(data, name) ? String(data[name]) : `{${name}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }
 
 /** An offset between the CR and LF of a CRLF has no line/column; it belongs before the line break. */

@@ -118,8 +118,12 @@ function isControl(c: number): boolean {
   return c === 0x7f || (c >= 0x80 && c <= 0x9f);
 }
 
+/** The control characters `isControl` accepts, as one native scan: a clean report is answered without a JS loop. */
+const ANY_CONTROL = /[\0-\x08\x0e-\x1f\x7f-\x9f]/;
+
 /** True when decoded text holds NUL or too many control characters to be a report. */
 function looksBinary(text: string): boolean {
+  if (!ANY_CONTROL.test(text)) return false;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -131,6 +135,7 @@ function looksBinary(text: string): boolean {
 
 /** The dominant line ending; '\n' when there is none; ties prefer '\n', then '\r\n'. */
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  if (!text.includes('\r')) return '\n';
   let lf = 0;
   let crlf = 0;
   let cr = 0;

@@ -5,6 +5,7 @@ import {
   type Baseline,
   baselineFilter,
   createBaseline,
+  type MessageFilter,
   readBaseline,
   writeBaseline,
 } from '../engine/baseline.js';
@@ -14,7 +15,7 @@ import { collectFiles, InputError, readStdin } from '../input/index.js';
 import { loadMarkdownParser } from '../model/markdown.js';
 import { type FormatterContext, formatters } from '../output/formatters/index.js';
 import { formatJson } from '../output/json.js';
-import { formatStylish } from '../output/stylish.js';
+import { formatStylish, stylishFile, stylishSummary, stylishTotals } from '../output/stylish.js';
 import { changedFiles, GitError, isCommit, stagedFiles, withinPaths } from './git.js';
 import { describeFailure, EXIT, VERSION } from './main.js';
 import {
@@ -100,9 +101,9 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     (f) => formatFor(f) === 'markdown',
   );
   if (markdownInRun) await loadMarkdownParser();
-  const results: LintResult[] = [];
   const failures: InputError[] = [...errors];
   const diffs: string[] = [];
+  const notes: string[] = [];
   const processorOptions = {
     cwd,
     rules: opts.rules,
@@ -112,20 +113,74 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     mode: opts.fix ? 'fix' : opts.fixDryRun ? 'fix-dry-run' : 'lint',
     staged: opts.staged === true,
   } as const;
+  const terminalFormat = opts.outputFile ? 'stylish' : opts.format;
+  const color = opts.color && process.stdout.isTTY === true;
+  const progress = createProgressBar(process.stderr, files.length);
+
+  // What the user sees of a result: the baseline's known findings dropped, then, with --quiet, all but errors.
+  const present = (r: LintResult, filter?: MessageFilter): LintResult => {
+    let shown = r;
+    if (filter)
+      shown = summarize(
+        r.filePath,
+        filter(r.messages, { filePath: r.filePath, source: r.source ?? '' }),
+        r.source,
+      );
+    if (opts.quiet)
+      shown = summarize(
+        shown.filePath,
+        shown.messages.filter((m) => m.severity === 'error'),
+        shown.source,
+      );
+    return shown;
+  };
+  let errorCount = 0;
+  let warningCount = 0;
+  const count = (r: LintResult) => {
+    errorCount += r.errorCount;
+    warningCount += r.warningCount;
+  };
+
+  // The terminal's stylish output is printed report by report, so a batch of a thousand reports holds one at a
+  // time; a machine format (or a baseline being written) needs every result before it can be rendered.
+  const streamed = terminalFormat === 'stylish' && !opts.outputFile && !opts.writeBaseline;
+  const results: LintResult[] = [];
+  let onResult: (r: LintResult) => void;
+  let finishOutput: () => void;
+  if (streamed) {
+    const filter = baseline && baselineFilter(baseline, cwd);
+    const stdout = createBufferedStdout(() => progress.end());
+    const style = { color, cwd };
+    const totals = stylishTotals();
+    onResult = (r) => {
+      const shown = present(r, filter);
+      count(shown);
+      stdout.write(stylishFile(shown, style, totals));
+    };
+    finishOutput = () => {
+      stdout.write(stylishSummary(totals, style));
+      stdout.flush();
+    };
+  } else {
+    onResult = (r) => results.push(r);
+    finishOutput = () => {};
+  }
   const take = (o: FileOutcome) => {
-    if (o.result) results.push(o.result);
+    if (o.result) {
+      onResult(o.result);
+      for (const note of o.result.notes ?? []) notes.push(`fazhi-lint: ${o.result.filePath}: ${note}\n`);
+    }
     if (o.failure) failures.push(new InputError(o.failure.path, o.failure.code, o.failure.message));
     if (o.diff) diffs.push(o.diff);
   };
 
-  const progress = createProgressBar(process.stderr, files.length);
-  const outcomes = await processFiles(files, processorOptions, {
+  await processFiles(files, processorOptions, {
     jobs: opts.jobs ?? defaultJobs(files.length),
     linter,
+    onOutcome: take,
     onProgress: (done, total) => progress.tick(done, total),
   });
   progress.end();
-  outcomes.forEach(take);
   if (stdin) {
     const name = opts.stdinFilename ?? '<stdin>.txt';
     if (opts.fix) {
@@ -136,60 +191,45 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     }
   }
 
-  if (opts.writeBaseline) {
-    baseline = createBaseline(results, cwd);
-    try {
-      writeBaseline(resolve(cwd, opts.writeBaseline), baseline);
-    } catch (e) {
-      process.stderr.write(`${describeFailure(e)}\n`);
-      return EXIT.failure;
+  if (streamed) finishOutput();
+  else {
+    if (opts.writeBaseline) {
+      baseline = createBaseline(results, cwd);
+      try {
+        writeBaseline(resolve(cwd, opts.writeBaseline), baseline);
+      } catch (e) {
+        process.stderr.write(`${describeFailure(e)}\n`);
+        return EXIT.failure;
+      }
+      const recorded = results.reduce((n, r) => n + r.messages.length, 0);
+      process.stderr.write(
+        `fazhi-lint: 已将 ${recorded} 处问题记录到基线 ${opts.writeBaseline}；以后加 --baseline ${opts.writeBaseline} 只报告新问题\n`,
+      );
     }
-    const recorded = results.reduce((n, r) => n + r.messages.length, 0);
-    process.stderr.write(
-      `fazhi-lint: 已将 ${recorded} 处问题记录到基线 ${opts.writeBaseline}；以后加 --baseline ${opts.writeBaseline} 只报告新问题\n`,
-    );
-  }
-  if (baseline) {
     // The last step of the message pipeline (after directives and `ignore`): findings the baseline accounts for go.
-    const filter = baselineFilter(baseline, cwd);
-    for (const [i, r] of results.entries()) {
-      const kept = filter(r.messages, { filePath: r.filePath, source: r.source ?? '' });
-      results[i] = { ...r, ...summarize(r.filePath, kept, r.source) };
+    const filter = baseline && baselineFilter(baseline, cwd);
+    const shown = results.map((r) => present(r, filter));
+    shown.forEach(count);
+    const context: FormatterContext = {
+      cwd,
+      rules: new Map(linter.rules.map((r) => [r.id, r])),
+      toolVersion: VERSION,
+      failures: failures.map((f) => ({ path: f.path, message: f.message })),
+    };
+    if (opts.outputFile) {
+      try {
+        const target = resolve(cwd, opts.outputFile);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, render(opts.format, shown, context, false));
+      } catch (e) {
+        process.stderr.write(`fazhi-lint: 无法写入输出文件 ${opts.outputFile}：${(e as Error).message}\n`);
+        return EXIT.failure;
+      }
     }
+    const text = render(terminalFormat, shown, context, color);
+    if (text) process.stdout.write(text);
   }
-
-  const shown = opts.quiet
-    ? results.map((r) =>
-        summarize(
-          r.filePath,
-          r.messages.filter((m) => m.severity === 'error'),
-          r.source,
-        ),
-      )
-    : results;
-  const context: FormatterContext = {
-    cwd,
-    rules: new Map(linter.rules.map((r) => [r.id, r])),
-    toolVersion: VERSION,
-    failures: failures.map((f) => ({ path: f.path, message: f.message })),
-  };
-  const terminalFormat = opts.outputFile ? 'stylish' : opts.format;
-  if (opts.outputFile) {
-    try {
-      const target = resolve(cwd, opts.outputFile);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, render(opts.format, shown, context, false));
-    } catch (e) {
-      process.stderr.write(`fazhi-lint: 无法写入输出文件 ${opts.outputFile}：${(e as Error).message}\n`);
-      return EXIT.failure;
-    }
-  }
-  const text = render(terminalFormat, shown, context, opts.color && process.stdout.isTTY === true);
-  if (text) process.stdout.write(text);
-  if (terminalFormat === 'stylish') {
-    for (const r of shown)
-      for (const note of r.notes ?? []) process.stderr.write(`fazhi-lint: ${r.filePath}: ${note}\n`);
-  }
+  if (terminalFormat === 'stylish') for (const note of notes) process.stderr.write(note);
   for (const d of diffs) process.stdout.write(d);
   for (const f of failures)
     process.stderr.write(
@@ -197,14 +237,33 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     );
 
   if (failures.length > 0) return EXIT.failure;
-  const errorCount = shown.reduce((n, r) => n + r.errorCount, 0);
-  const warningCount = shown.reduce((n, r) => n + r.warningCount, 0);
   if (errorCount > 0) return EXIT.findings;
   if (opts.maxWarnings !== undefined && warningCount > opts.maxWarnings) {
     process.stderr.write(`fazhi-lint: 警告 ${warningCount} 个，超过 --max-warnings ${opts.maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/**
+ * Standard output gathered into chunks of about 64 KB (one write per report would be a system call each); on a
+ * terminal each report is shown at once, after `beforeWrite` has cleared the progress bar's line.
+ */
+function createBufferedStdout(beforeWrite: () => void): { write(text: string): void; flush(): void } {
+  let pending = '';
+  const flush = () => {
+    if (!pending) return;
+    beforeWrite();
+    process.stdout.write(pending);
+    pending = '';
+  };
+  return {
+    write(text) {
+      pending += text;
+      if (process.stdout.isTTY === true || pending.length >= 65536) flush();
+    },
+    flush,
+  };
 }
 
 /** Formats results by `--format` name: stylish and json here, the machine formats from the registry. */

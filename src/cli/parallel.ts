@@ -139,26 +139,27 @@ export function defaultJobs(files: number): number {
 export interface RunOptions {
   /** Number of threads that lint (1: in this thread). */
   jobs: number;
+  /**
+   * Called once per file, in input order whatever order the threads finish in, so every output stays
+   * deterministic. Outcomes are not kept here: a caller that prints each report as it comes holds one at a time.
+   */
+  onOutcome: (outcome: FileOutcome) => void;
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number) => void;
   /** A linter already created in this thread, reused when jobs is 1. */
   linter?: Linter;
 }
 
-/**
- * Lints `paths` with `jobs` worker threads (each creates its own linter once) and returns the outcomes in input
- * order, whatever order the workers finish in, so every output format stays deterministic.
- */
 /** Files handed to a worker before it answers. */
 const IN_FLIGHT = 4;
 
+/** Lints `paths` in this thread, or with `jobs` worker threads that each create their own linter once. */
 export async function processFiles(
   paths: string[],
   options: ProcessorOptions,
   run: RunOptions,
-): Promise<FileOutcome[]> {
+): Promise<void> {
   const total = paths.length;
-  const outcomes: FileOutcome[] = new Array(total);
   let done = 0;
   const jobs = Math.min(run.jobs, total);
   if (jobs <= 1 || !workersAvailable()) {
@@ -166,13 +167,23 @@ export async function processFiles(
       run.linter ??
       (await createLinter({ cwd: options.cwd, rulesDirs: options.rules, configPath: options.config }));
     const processor = await createProcessor(options, linter);
-    for (let i = 0; i < total; i++) {
-      outcomes[i] = await processor(paths[i] as string);
+    for (const path of paths) {
+      run.onOutcome(await processor(path));
       run.onProgress?.(++done, total);
     }
-    return outcomes;
+    return;
   }
 
+  // Outcomes that arrived before an earlier file's, held until they can be passed on in order.
+  const early = new Map<number, FileOutcome>();
+  let passed = 0;
+  const arrive = (index: number, outcome: FileOutcome) => {
+    early.set(index, outcome);
+    for (let o = early.get(passed); o !== undefined; o = early.get(passed)) {
+      early.delete(passed++);
+      run.onOutcome(o);
+    }
+  };
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolveAll, rejectAll) => {
@@ -194,7 +205,11 @@ export async function processFiles(
         workers.push(worker);
         worker.on('message', (message: WorkerReply) => {
           if (message.type === 'fatal') return fail(new Error(message.message));
-          outcomes[message.index] = message.outcome;
+          try {
+            arrive(message.index, message.outcome);
+          } catch (e) {
+            return fail(e);
+          }
           run.onProgress?.(++done, total);
           if (done === total) resolveAll();
           else feed(worker);
@@ -210,7 +225,6 @@ export async function processFiles(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return outcomes;
 }
 
 export type WorkerReply =

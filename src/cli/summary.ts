@@ -33,7 +33,8 @@ export async function runSummary(paths: string[], opts: SummaryCommandOptions): 
   const { files, errors } = await collectFiles(paths, { cwd });
   const failures = errors.map((e) => ({ path: e.path, message: e.message }));
   const progress = createProgressBar(process.stderr, files.length);
-  const outcomes = await processFiles(
+  const entries: { result: LintResult; facts?: ReportFacts }[] = [];
+  await processFiles(
     files,
     {
       cwd,
@@ -44,14 +45,17 @@ export async function runSummary(paths: string[], opts: SummaryCommandOptions): 
       mode: 'lint',
       meta: true,
     },
-    { jobs: opts.jobs ?? defaultJobs(files.length), linter, onProgress: (d, t) => progress.tick(d, t) },
+    {
+      jobs: opts.jobs ?? defaultJobs(files.length),
+      linter,
+      onOutcome: (o) => {
+        if (o.result) entries.push(o.meta ? { result: o.result, facts: o.meta } : { result: o.result });
+        if (o.failure) failures.push(o.failure);
+      },
+      onProgress: (d, t) => progress.tick(d, t),
+    },
   );
   progress.end();
-  const entries: { result: LintResult; facts?: ReportFacts }[] = [];
-  for (const o of outcomes) {
-    if (o.result) entries.push(o.meta ? { result: o.result, facts: o.meta } : { result: o.result });
-    if (o.failure) failures.push(o.failure);
-  }
   const summary = buildSummary(entries, linter.rules, cwd);
   const output = renderSummary(opts.format, summary, VERSION);
   if (opts.outputFile) {

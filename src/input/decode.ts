@@ -119,6 +119,7 @@ function isControl(c: number): boolean {
 }
 
 /** The control characters `isControl` accepts, as one native scan: a clean report is answered without a JS loop. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it looks for
 const ANY_CONTROL = /[\0-\x08\x0e-\x1f\x7f-\x9f]/;
 
 /** True when decoded text holds NUL or too many control characters to be a report. */

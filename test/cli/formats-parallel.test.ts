@@ -55,6 +55,19 @@ describe('--jobs (worker threads)', () => {
     expect(many.code).toBe(one.code);
   });
 
+  it('stylish printed report by report reads exactly as the whole batch formatted at once', () => {
+    // With --output-file the terminal's stylish text is rendered from all results together.
+    const whole = cli(['--output-file', join(tmp, 'out.json'), '--format', 'json', 'reports'], tmp);
+    expect(whole.stdout).toContain('✖');
+    for (const jobs of ['1', '2']) {
+      const streamed = cli(['--jobs', jobs, 'reports'], tmp);
+      expect(streamed.stdout).toBe(whole.stdout);
+      expect(streamed.code).toBe(whole.code);
+    }
+    const quietWhole = cli(['--quiet', '--output-file', join(tmp, 'out.json'), 'reports'], tmp);
+    expect(cli(['--quiet', 'reports'], tmp).stdout).toBe(quietWhole.stdout);
+  });
+
   it('rejects --jobs 0', () => {
     const r = cli(['--jobs', '0', 'reports'], tmp);
     expect(r.code).toBe(2);

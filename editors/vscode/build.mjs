@@ -3,7 +3,7 @@
 //
 //   dist/extension.js                 the client (vscode-languageclient), bundled, CommonJS
 //   dist/lsp/server.mjs               the language server and the whole engine, bundled, ESM
-//   dist/node_modules/@node-rs/...    the native segmenter (linux-x64-gnu) and its dictionaries, loaded lazily
+//   dist/node_modules/@node-rs/...    the native segmenter (linux-x64-gnu) and its dictionary, loaded lazily
 //   rules/  dict/                     the shipped rule pack and the domain dictionary
 //
 // The engine finds rules/ and dict/ as `new URL('../../rules/', import.meta.url)` from its module; in the bundle
@@ -63,11 +63,11 @@ cpSync(join(ROOT, 'dict'), join(EXT, 'dict'), { recursive: true });
 // Rule pages, which diagnostics link to (codeDescription.href).
 cpSync(join(ROOT, 'docs', 'rules'), join(EXT, 'docs', 'rules'), { recursive: true });
 
-// The native segmenter: the loader package (index.js picks the binary), its dictionaries, and the linux-x64-gnu binary.
+// The native segmenter: the loader package (index.js picks the binary), its dictionary, and the linux-x64-gnu binary.
 const nm = join(EXT, 'dist', 'node_modules', '@node-rs');
 mkdirSync(nm, { recursive: true });
 const jieba = dirname(require.resolve('@node-rs/jieba/package.json'));
-for (const f of ['package.json', 'index.js', 'dict.js', 'dict.txt', 'idf.txt', 'LICENSE']) {
+for (const f of ['package.json', 'index.js', 'dict.txt', 'LICENSE']) {
   if (existsSync(join(jieba, f))) cpSync(join(jieba, f), join(nm, 'jieba', f));
 }
 const nativeDir = join(jieba, '..', 'jieba-linux-x64-gnu');

@@ -24,8 +24,9 @@ export function getSegmenter(): Segmenter {
   // createRequire keeps the ~5 MB dictionary and the native addon off the start-up path until needed.
   const require = createRequire(import.meta.url);
   const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const { dict } = require('@node-rs/jieba/dict.js') as { dict: Uint8Array };
-  const jieba = Jieba.withDict(dict);
+  // The dictionary file read here, not through '@node-rs/jieba/dict.js': that module also reads the 6 MB idf.txt
+  // (keyword extraction, unused) and keeps both buffers alive for the life of the process.
+  const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   jieba.loadDict(readFileSync(DOMAIN_DICTIONARY));
   cached = { cut: (text) => jieba.cut(text, false) };
   loadMs = performance.now() - started;

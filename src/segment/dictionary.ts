@@ -1,0 +1,112 @@
+/**
+ * jieba's dictionary file read as bytes and searched in place: one line per word, `word freq [tag]`, sorted by
+ * bytes (the shipped dict.txt is; a test keeps it so). Nothing is parsed into objects: finding every dictionary
+ * word inside a short clause costs a few binary searches, and loading costs one pass over the bytes.
+ */
+export class SortedDictionary {
+  readonly bytes: Uint8Array;
+  /** Byte offset where each line starts; one more entry, the end. */
+  private readonly starts: Uint32Array;
+  /** Sum of all frequencies, the denominator jieba's word probabilities use. */
+  readonly totalFrequency: number;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    const n = bytes.length;
+    // A line has at least two bytes (a character and its line break): enough room without growing.
+    let starts = new Uint32Array((n >>> 1) + 2);
+    let count = 0;
+    let total = 0;
+    let p = 0;
+    while (p < n) {
+      // Skip blank lines and CR, which jieba skips too.
+      if (bytes[p] === 10 || bytes[p] === 13) {
+        p++;
+        continue;
+      }
+      starts[count++] = p;
+      while (p < n && bytes[p] !== 32 && bytes[p] !== 10) p++;
+      if (bytes[p] === 32) {
+        let freq = 0;
+        for (p++; p < n; p++) {
+          const digit = (bytes[p] as number) - 48;
+          if (digit < 0 || digit > 9) break;
+          freq = freq * 10 + digit;
+        }
+        total += freq;
+      }
+      const end = bytes.indexOf(10, p);
+      p = end < 0 ? n : end;
+    }
+    starts[count] = n;
+    starts = starts.slice(0, count + 1);
+    this.starts = starts;
+    this.totalFrequency = total;
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** The frequency on line `i` (0 when it has none). */
+  frequency(i: number): number {
+    let p = this.starts[i] as number;
+    const end = this.starts[i + 1] as number;
+    while (p < end && this.bytes[p] !== 32) p++;
+    let freq = 0;
+    for (p++; p < end; p++) {
+      const digit = (this.bytes[p] as number) - 48;
+      if (digit < 0 || digit > 9) break;
+      freq = freq * 10 + digit;
+    }
+    return freq;
+  }
+
+  /** The whole line `i` (`word freq tag`), without its line break. */
+  line(i: number): Uint8Array {
+    let end = this.starts[i + 1] as number;
+    while (end > (this.starts[i] as number) && (this.bytes[end - 1] === 10 || this.bytes[end - 1] === 13))
+      end--;
+    return this.bytes.subarray(this.starts[i], end);
+  }
+
+  /** Byte `depth` of line `i`'s word, or 32 (the space after the word, lower than any byte of a word) past its end. */
+  private byteAt(i: number, depth: number): number {
+    const at = (this.starts[i] as number) + depth;
+    const b = this.bytes[at] as number;
+    return at >= (this.starts[i + 1] as number) || b === 10 || b === 13 ? 32 : b;
+  }
+
+  /**
+   * Calls `found(line, endIndex)` for every dictionary word that starts at `key[from]` (UTF-8 bytes), with the
+   * index just past the word in `key`. Lines sharing a prefix are contiguous, so each further byte narrows the
+   * range with two binary searches, and the walk stops as soon as no word continues the prefix.
+   */
+  wordsAt(key: Uint8Array, from: number, found: (line: number, end: number) => void): void {
+    let lo = 0;
+    let hi = this.size;
+    for (let k = from; k < key.length && lo < hi; k++) {
+      const depth = k - from;
+      const b = key[k] as number;
+      if (b === 32 || b === 10 || b === 13) return;
+      // First line whose byte at `depth` is ≥ b, then first whose byte is > b.
+      let a = lo;
+      let z = hi;
+      while (a < z) {
+        const m = (a + z) >>> 1;
+        if (this.byteAt(m, depth) < b) a = m + 1;
+        else z = m;
+      }
+      lo = a;
+      z = hi;
+      while (a < z) {
+        const m = (a + z) >>> 1;
+        if (this.byteAt(m, depth) <= b) a = m + 1;
+        else z = m;
+      }
+      hi = a;
+      // A word ends here when the first line of the range (the shortest word) has its space next.
+      if (lo < hi && this.byteAt(lo, depth + 1) === 32) found(lo, k + 1);
+    }
+  }
+}

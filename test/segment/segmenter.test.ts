@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createSegmenter,
+  DOMAIN_DICTIONARY,
+  getSegmenter,
+  JIEBA_DICTIONARY,
+  WHOLE_DICTIONARY_FROM,
+} from '../../src/segment/index.js';
+
+/**
+ * The segmenter builds each cut's jieba from only the dictionary words in the text (src/segment/index.ts). The
+ * oracle is jieba itself with the whole dictionary loaded the ordinary way: every cut must be the same.
+ */
+const require = createRequire(import.meta.url);
+const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+const full = Jieba.withDict(readFileSync(JIEBA_DICTIONARY()));
+full.loadDict(readFileSync(DOMAIN_DICTIONARY));
+const segmenter = getSegmenter();
+
+function disagreements(texts: Iterable<string>): string[] {
+  const wrong: string[] = [];
+  for (const t of texts) {
+    const expected = full.cut(t, false).join('|');
+    const actual = segmenter.cut(t).join('|');
+    if (actual !== expected) wrong.push(`${t}\n  jieba: ${expected}\n  ours:  ${actual}`);
+  }
+  return wrong;
+}
+
+const BREAKS = /[\s，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·,;:!?()"'[\]{}<>/\\|@$^*=~`]+/;
+const documents: string[] = [];
+for (const dir of ['seeds', 'clean']) {
+  const url = new URL(`../../fixtures/${dir}/`, import.meta.url);
+  for (const f of readdirSync(url)) documents.push(readFileSync(new URL(f, url), 'utf8'));
+}
+const clauses = [...new Set(documents.flatMap((d) => d.split(BREAKS)).filter(Boolean))];
+
+describe('cuts agree with jieba on its whole dictionary', () => {
+  it(`every clause of the fixture reports (${clauses.length})`, () => {
+    expect(disagreements(clauses)).toEqual([]);
+  });
+
+  it('every line of the fixture reports, punctuation and all', () => {
+    expect(disagreements(documents.flatMap((d) => d.split('\n')))).toEqual([]);
+  });
+
+  it('4,000 seeded mixtures of two clauses cut at random places', () => {
+    let state = 20241122;
+    const random = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const mixtures: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const a = clauses[random(clauses.length)] as string;
+      const b = clauses[random(clauses.length)] as string;
+      mixtures.push(a.slice(random(a.length)) + b.slice(0, 1 + random(b.length)));
+    }
+    expect(disagreements(mixtures)).toEqual([]);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['ASCII, digits and jieba’s word joiners', 'AA制 4S店 C++ a.b_c 3.5% 1号店 iPhone12'],
+    ['domain words', '习近平法治思想第一责任人放管服改革法治政府建设'],
+    ['the filler word’s own character', '平\uE000台 \uE000'],
+    ['astral characters and CR LF', '𠀀平合𠀀\r\n公平合理'],
+  ])('%s', (_name, t) => {
+    expect(disagreements([t])).toEqual([]);
+  });
+
+  it('a whole report, cut with the words it holds and with the whole dictionary', () => {
+    const report = documents[0] as string;
+    expect(report.length).toBeGreaterThan(WHOLE_DICTIONARY_FROM);
+    const expected = full.cut(report, false);
+    const dictBytes = readFileSync(JIEBA_DICTIONARY());
+    const domainBytes = readFileSync(DOMAIN_DICTIONARY);
+    expect(createSegmenter(dictBytes, domainBytes, { wholeDictionaryFrom: Infinity }).cut(report)).toEqual(
+      expected,
+    );
+    expect(createSegmenter(dictBytes, domainBytes, { wholeDictionaryFrom: 0 }).cut(report)).toEqual(expected);
+  });
+});
+
+describe('createSegmenter', () => {
+  const dict = Buffer.from('公平 300 a\n合理 200 a\n平台 500 n\n平合 1 n\n');
+  it.each([
+    ['a user word joins the words', '服务 100 vn\n', ['服务平合', '公平合理']],
+    ['a user word replaces the default entry of the same word', '平合 100000 n\n', ['公平合', '公平合理']],
+  ])('%s, as jieba with loadDict', (_name, user, texts) => {
+    const oracle = Jieba.withDict(dict);
+    oracle.loadDict(Buffer.from(user));
+    const s = createSegmenter(dict, Buffer.from(user));
+    for (const t of texts) expect(s.cut(t)).toEqual(oracle.cut(t, false));
+  });
+
+  it('random small dictionaries, user words and texts: the same cut as jieba with loadDict', () => {
+    const char = fc.constantFrom(...'公平合理台服务');
+    const word = fc.string({ unit: char, minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(word, fc.integer({ min: 0, max: 1000 })), {
+          selector: ([w]) => w,
+          maxLength: 8,
+        }),
+        fc.array(fc.tuple(word, fc.integer({ min: 0, max: 100_000 })), { maxLength: 2 }),
+        fc.string({ unit: char, maxLength: 12 }),
+        (entries, userEntries, text) => {
+          const bytesOf = (w: string) => Buffer.from(`${w} `);
+          const sorted = [...entries].sort(([a], [b]) => Buffer.compare(bytesOf(a), bytesOf(b)));
+          const dictBytes = Buffer.from(sorted.map(([w, f]) => `${w} ${f} n\n`).join(''));
+          const userBytes = Buffer.from(userEntries.map(([w, f]) => `${w} ${f} n\n`).join(''));
+          const oracle = Jieba.withDict(dictBytes);
+          oracle.loadDict(userBytes);
+          expect(createSegmenter(dictBytes, userBytes).cut(text)).toEqual(oracle.cut(text, false));
+        },
+      ),
+      { seed: 20241122, numRuns: 2000 },
+    );
+  });
+
+  it('a user line without a frequency is refused with its file and text', () => {
+    expect(() => createSegmenter(dict, Buffer.from('法治政府\n'), { domainName: 'domain.txt' })).toThrow(
+      'domain.txt：“法治政府” 缺少词频（格式：词语 词频 词性）',
+    );
+  });
+});

@@ -45,12 +45,13 @@ export function stylishFile(r: LintResult, options: StylishOptions, totals: Styl
   const paint = painter(options);
   const out = ['', paint(BOLD, relative(options.cwd, r.filePath) || r.filePath)];
   const where = r.messages.map((m) => `${m.line}:${m.column}`);
+  const texts = r.messages.map((m) => displayText(m.message));
   const whereWidth = Math.max(...where.map((w) => w.length));
-  const msgWidth = Math.min(80, Math.max(...r.messages.map((m) => displayText(m.message).length)));
+  const msgWidth = Math.min(80, Math.max(...texts.map((t) => t.length)));
   r.messages.forEach((m, i) => {
     if (m.fix) totals.fixable++;
     out.push(
-      `  ${paint(DIM, (where[i] as string).padEnd(whereWidth))}  ${paint(COLOR[m.severity], LABEL[m.severity])}  ${padEnd(displayText(m.message), msgWidth)}  ${paint(DIM, m.ruleId)}`,
+      `  ${paint(DIM, (where[i] as string).padEnd(whereWidth))}  ${paint(COLOR[m.severity], LABEL[m.severity])}  ${padEnd(texts[i] as string, msgWidth)}  ${paint(DIM, m.ruleId)}`,
     );
   });
   return `${out.join('\n')}\n`;
@@ -74,5 +75,6 @@ function painter(options: StylishOptions): (code: string, s: string) => string {
 
 /** Messages stay on one line in a terminal. */
 function displayText(s: string): string {
+  if (!s.includes('\n')) return s;
   return s.replace(/\s*\n\s*/g, ' ');
 }

@@ -111,11 +111,33 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
   };
 
   // The active rules of a config are computed once: a long-lived process (editor, benchmark) lints the same
-  // files again and again.
+  // files again and again, and a batch resolves one config per file that is mostly the same as the last
+  // (settings are shared objects, so a config is known by its folders and which setting each rule has).
   const activeByConfig = new WeakMap<ResolvedConfig, ActiveRule[]>();
+  const activeBySignature = new Map<string, ActiveRule[]>();
+  const settingIds = new WeakMap<RuleSetting, number>();
+  let nextSettingId = 0;
+  const signature = (config: ResolvedConfig): string => {
+    let key = config.rulesDirs.join('\0');
+    for (const [id, setting] of config.rules) {
+      let n = settingIds.get(setting);
+      if (n === undefined) {
+        n = nextSettingId++;
+        settingIds.set(setting, n);
+      }
+      key += `\n${id}\0${n}`;
+    }
+    return key;
+  };
   const activeRules = (config: ResolvedConfig): ActiveRule[] => {
-    const cached = activeByConfig.get(config);
+    let cached = activeByConfig.get(config);
     if (cached) return cached;
+    const key = signature(config);
+    cached = activeBySignature.get(key);
+    if (cached) {
+      activeByConfig.set(config, cached);
+      return cached;
+    }
     const all = [...base];
     for (const dir of config.rulesDirs) {
       let rules = dirRules.get(dir);
@@ -149,6 +171,8 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
       out.push(a);
     }
     activeByConfig.set(config, out);
+    if (activeBySignature.size >= 256) activeBySignature.clear(); // a long editor session that reloads configs
+    activeBySignature.set(key, out);
     return out;
   };
 

@@ -10,6 +10,7 @@ import { loadBuiltinRules } from './builtin-rules.js';
 import { type ResolvedConfig, type RuleSetting, resolveConfig } from './config.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { applyFixes } from './fix.js';
+import { createLexicon, type Lexicon } from './lexicon.js';
 import { loadRuleDir } from './load-rules.js';
 import { applyDirectives, applyIgnoreList, compareMessages, toMessage } from './messages.js';
 import { validateOptions } from './options.js';
@@ -73,13 +74,15 @@ export function textSource(text: string, filePath: string): SourceFile {
   };
 }
 
-function prepare(rule: LoadedRule): ActiveRule {
+function prepare(rule: LoadedRule, lexicon: Lexicon): ActiveRule {
   const kind = kinds[rule.kind] as Kind;
   try {
     return {
       rule,
       kind,
-      prepared: kind.prepare ? kind.prepare(rule.options, { trusted: rule.trusted }) : undefined,
+      prepared: kind.prepare
+        ? kind.prepare(rule.options, { trusted: rule.trusted, matcher: lexicon.matcher })
+        : undefined,
     };
   } catch (e) {
     throw new ConfigErrors([new ConfigError(rule.file, `规则 ${rule.id} 无法准备：${(e as Error).message}`)]);
@@ -97,6 +100,7 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
   const dirRules = new Map<string, LoadedRule[]>();
   const configByFile = new Map<string, ResolvedConfig>();
   const active = new Map<string, ActiveRule>();
+  const lexicon = createLexicon();
 
   // Cached per file, not per folder: `overrides` and `ignores` globs can tell two files of one folder apart.
   const configFor = (filePath: string): ResolvedConfig => {
@@ -165,7 +169,7 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
       const key = `${rule.file}\0${setting ? JSON.stringify(setting) : ''}`;
       let a = active.get(key);
       if (!a) {
-        a = prepare(setting ? configured(rule, setting, config) : rule);
+        a = prepare(setting ? configured(rule, setting, config) : rule, lexicon);
         active.set(key, a);
       }
       out.push(a);

@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../model/types.js';
+import type { Matcher } from '../util/matcher.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -66,6 +67,11 @@ export type OptionSchema =
 export interface PrepareEnv {
   /** Shipped rules may use V8 RegExp features; user rules are compiled for RE2 (see engine/pattern.ts). */
   trusted: boolean;
+  /**
+   * A matcher for a word list (`compileMatcher`'s interface) that shares one pass over each document with every
+   * other rule's word lists (engine/lexicon.ts).
+   */
+  matcher(words: readonly string[]): Matcher;
 }
 
 export interface KindContext {

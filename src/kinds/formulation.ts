@@ -118,8 +118,8 @@ export default defineKind<Options>({
   validate(o) {
     return validateFormulations(o);
   },
-  prepare(o) {
-    return compileFormulations(o);
+  prepare(o, env) {
+    return compileFormulations(o, env.matcher);
   },
   check(model, o, prepared) {
     const c = prepared as CompiledFormulations;
@@ -224,18 +224,22 @@ const foundByModel = new WeakMap<DocumentModel, WeakMap<CompiledFormulations, Fo
 
 /**
  * Compiles the entries once per options object: `prepare` and `web-residue` (which reads this rule's options) share
- * one compilation, and so one search per document (see `findFormulations`).
+ * one compilation, and so one search per document (see `findFormulations`). `matcher` builds the anchor matcher
+ * (the engine's shared lexicon when called from `prepare`).
  */
-export function compileFormulations(o: Options): CompiledFormulations {
+export function compileFormulations(
+  o: Options,
+  matcher: (words: readonly string[]) => Matcher = compileMatcher,
+): CompiledFormulations {
   let compiled = compiledByOptions.get(o);
   if (!compiled) {
-    compiled = compile(o);
+    compiled = compile(o, matcher);
     compiledByOptions.set(o, compiled);
   }
   return compiled;
 }
 
-function compile(o: Options): CompiledFormulations {
+function compile(o: Options, matcher: (words: readonly string[]) => Matcher): CompiledFormulations {
   const entries: Entry[] = o.formulations.map((f) => {
     const norm = normalize(f.term);
     const maxDistance = f.maxDistance ?? 0;
@@ -284,7 +288,7 @@ function compile(o: Options): CompiledFormulations {
   });
   return {
     entries,
-    matcher: compileMatcher(words),
+    matcher: matcher(words),
     words,
     roles,
     injectionWindow: o.injectionWindow ?? 40,

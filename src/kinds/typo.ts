@@ -1,5 +1,5 @@
 import type { Report } from '../engine/types.js';
-import { compileMatcher, type Matcher } from '../util/matcher.js';
+import type { Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
 import { ignoredTester } from './shared/ranges.js';
 
@@ -40,9 +40,9 @@ export default defineKind<Options>({
         message: `“${wrong}”：错误写法和正确写法都不能为空，且正确写法不能包含错误写法`,
       }));
   },
-  prepare(o): Prepared {
+  prepare(o, env): Prepared {
     const wrongs = Object.keys(o.confusions);
-    return { matcher: compileMatcher(wrongs), wrongs };
+    return { matcher: env.matcher(wrongs), wrongs };
   },
   check(model, o, prepared) {
     const { matcher, wrongs } = prepared as Prepared;

@@ -1,7 +1,7 @@
 import type { Report } from '../engine/types.js';
 import { residueName } from '../model/residue.js';
 import type { DocumentModel, Line, Paragraph } from '../model/types.js';
-import { compileMatcher, type Matcher } from '../util/matcher.js';
+import type { Matcher } from '../util/matcher.js';
 import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { compileFormulations, type FormulationFinding, findFormulations } from './formulation.js';
@@ -57,9 +57,9 @@ export default defineKind<Options>({
     advert: '“{found}”是混入正文的网页广告，应删除',
     url: '网址“{found}”多为网页残留：若不是正文需要引用的网址，请删除',
   },
-  prepare(o): Prepared {
+  prepare(o, env): Prepared {
     const words = [...o.strongWords, ...o.weakWords];
-    return { matcher: compileMatcher(words), strong: new Set(o.strongWords.map((_, i) => i)) };
+    return { matcher: env.matcher(words), strong: new Set(o.strongWords.map((_, i) => i)) };
   },
   check(model, o, prepared, context) {
     const p = prepared as Prepared;

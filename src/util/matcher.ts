@@ -130,17 +130,22 @@ export function compileMatcher(words: readonly string[]): Matcher {
       return scan(text).sort((a, b) => a.start - b.start || a.end - b.end);
     },
     findAll(text) {
-      const all = scan(text).sort((a, b) => a.start - b.start || b.end - a.end);
-      const out: Match[] = [];
-      let lastEnd = 0;
-      for (const m of all) {
-        if (m.start < lastEnd) continue;
-        out.push(m);
-        lastEnd = m.end;
-      }
-      return out;
+      return leftmostLongest(scan(text));
     },
   };
+}
+
+/** The leftmost-longest, non-overlapping matches of a set of occurrences (sorted in place), in text order. */
+export function leftmostLongest(matches: Match[]): Match[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Match[] = [];
+  let lastEnd = 0;
+  for (const m of matches) {
+    if (m.start < lastEnd) continue;
+    out.push(m);
+    lastEnd = m.end;
+  }
+  return out;
 }
 
 /** Above this many table cells (4 bytes each) the automaton keeps its sparse transitions. */

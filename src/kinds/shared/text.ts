@@ -83,6 +83,8 @@ export function textParagraphs(
 /** Answers "is this offset inside an ignored range (Markdown code, HTML) or a URL?" in O(log n). */
 export function ignoredChecker(model: DocumentModel, extra: Span[] = []): (offset: number) => boolean {
   const ranges = [...model.ignoredRanges, ...inlineCode(model), ...extra].sort((a, b) => a.start - b.start);
+  // Most reports are plain text without URLs: rules ask this for every mark they look at.
+  if (ranges.length === 0) return () => false;
   return (offset) => {
     const r = ranges[partitionPoint(ranges, (x) => x.start > offset) - 1];
     return r !== undefined && offset < r.end;

@@ -1,8 +1,10 @@
 /** Terminal columns of a string: CJK and full-width characters take two (so Chinese messages align). */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
+  // By code unit (a string iterator is slow per message of a large batch); a surrogate pair counts once.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i) as number;
+    if (c > 0xffff) i++;
     w +=
       (c >= 0x1100 && c <= 0x115f) ||
       (c >= 0x2e80 && c <= 0xa4cf) ||

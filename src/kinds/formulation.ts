@@ -321,8 +321,11 @@ export function findFormulations(model: DocumentModel, c: CompiledFormulations):
 }
 
 function search(model: DocumentModel, c: CompiledFormulations): Formulations {
-  const codes = normalizeCodes(model.codes());
-  const text = fromUtf16Codes(codes);
+  const original = model.codes();
+  const codes = normalizeCodes(original);
+  // Most reports have nothing to normalise: then the model's own text and units serve, and the lexicon's scan of
+  // them is the one typo and web-residue use.
+  const text = codes === original ? model.text : fromUtf16Codes(codes);
   const ignored = ignoredTester(model.ignoredRanges);
   const hits = c.matcher.findOverlapping(codes);
 
@@ -722,19 +725,22 @@ export function normalize(s: string): string {
   return fromUtf16Codes(normalizeCodes(utf16Codes(s)));
 }
 
-/** `normalize` on code units: a normalized copy (the search scans the copy and reads the string made from it). */
+/**
+ * `normalize` on code units: a normalized copy (the search scans the copy and reads the string made from it), or
+ * `codes` itself when no unit changes.
+ */
 function normalizeCodes(codes: Uint16Array): Uint16Array {
-  const out = codes.slice();
+  let out: Uint16Array | null = null;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number;
     if (!hasChar(NORMALIZED, code)) continue;
     const to = NORMALIZED_TO[code] as number;
-    if (code === 0x4e00) {
-      // 一 stays 一 except between digits.
-      if (isDigitCode(codes[i - 1]) && isDigitCode(codes[i + 1])) out[i] = to;
-    } else out[i] = to;
+    // 一 stays 一 except between digits.
+    if (to === code || (code === 0x4e00 && !(isDigitCode(codes[i - 1]) && isDigitCode(codes[i + 1])))) continue;
+    out ??= codes.slice();
+    out[i] = to;
   }
-  return out;
+  return out ?? codes;
 }
 
 const NORMAL: Record<string, string> = {

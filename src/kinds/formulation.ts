@@ -736,7 +736,8 @@ function normalizeCodes(codes: Uint16Array): Uint16Array {
     if (!hasChar(NORMALIZED, code)) continue;
     const to = NORMALIZED_TO[code] as number;
     // 一 stays 一 except between digits.
-    if (to === code || (code === 0x4e00 && !(isDigitCode(codes[i - 1]) && isDigitCode(codes[i + 1])))) continue;
+    if (to === code || (code === 0x4e00 && !(isDigitCode(codes[i - 1]) && isDigitCode(codes[i + 1]))))
+      continue;
     out ??= codes.slice();
     out[i] = to;
   }

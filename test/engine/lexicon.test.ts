@@ -6,8 +6,22 @@ import { compileMatcher } from '../../src/util/matcher.js';
 /** Matchers from one lexicon must answer exactly as matchers compiled on their own. */
 describe('createLexicon', () => {
   it.each([
-    ['disjoint lists', [['平合', '登陆'], ['足彩', '注册送']], '政务平合上注册送足彩，登陆平合'],
-    ['a word in two lists', [['平合', '法制'], ['法制', '宣传']], '法制宣传和平合'],
+    [
+      'disjoint lists',
+      [
+        ['平合', '登陆'],
+        ['足彩', '注册送'],
+      ],
+      '政务平合上注册送足彩，登陆平合',
+    ],
+    [
+      'a word in two lists',
+      [
+        ['平合', '法制'],
+        ['法制', '宣传'],
+      ],
+      '法制宣传和平合',
+    ],
     ['a word twice in one list keeps its first index', [['甲', '乙', '甲']], '甲乙甲'],
     ['overlapping words across lists', [['法治政府'], ['政府建设', '法治']], '法治政府建设'],
     ['empty words and an empty list', [['', '公平'], []], '公平合理'],

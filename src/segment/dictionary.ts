@@ -26,15 +26,7 @@ export class SortedDictionary {
       }
       starts[count++] = p;
       while (p < n && bytes[p] !== 32 && bytes[p] !== 10) p++;
-      if (bytes[p] === 32) {
-        let freq = 0;
-        for (p++; p < n; p++) {
-          const digit = (bytes[p] as number) - 48;
-          if (digit < 0 || digit > 9) break;
-          freq = freq * 10 + digit;
-        }
-        total += freq;
-      }
+      if (bytes[p] === 32) total += numberAt(bytes, p + 1, n);
       const end = bytes.indexOf(10, p);
       p = end < 0 ? n : end;
     }
@@ -52,14 +44,8 @@ export class SortedDictionary {
   frequency(i: number): number {
     let p = this.starts[i] as number;
     const end = this.starts[i + 1] as number;
-    while (p < end && this.bytes[p] !== 32) p++;
-    let freq = 0;
-    for (p++; p < end; p++) {
-      const digit = (this.bytes[p] as number) - 48;
-      if (digit < 0 || digit > 9) break;
-      freq = freq * 10 + digit;
-    }
-    return freq;
+    while (p < end && this.bytes[p] !== 32 && this.bytes[p] !== 10) p++;
+    return this.bytes[p] === 32 ? numberAt(this.bytes, p + 1, end) : 0;
   }
 
   /** The whole line `i` (`word freq tag`), without its line break. */
@@ -109,4 +95,15 @@ export class SortedDictionary {
       if (lo < hi && this.byteAt(lo, depth + 1) === 32) found(lo, k + 1);
     }
   }
+}
+
+/** The decimal number whose digits start at `from` (0 when none do), read up to the first other byte or `end`. */
+function numberAt(bytes: Uint8Array, from: number, end: number): number {
+  let value = 0;
+  for (let p = from; p < end; p++) {
+    const digit = (bytes[p] as number) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  return value;
 }

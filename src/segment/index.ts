@@ -33,7 +33,7 @@ let loadMs = 0;
 export function getSegmenter(): Segmenter {
   if (cached) return cached;
   const started = performance.now();
-  cached = createSegmenter(readFileSync(JIEBA_DICTIONARY()), readFileSync(DOMAIN_DICTIONARY));
+  cached = createSegmenter(readFileSync(jiebaDictionaryPath()), readFileSync(DOMAIN_DICTIONARY));
   loadMs = performance.now() - started;
   return cached;
 }
@@ -42,7 +42,9 @@ export function getSegmenter(): Segmenter {
 const require = createRequire(import.meta.url);
 
 /** jieba's default dictionary (dict.txt of @node-rs/jieba), read directly: its dict.js also reads idf.txt. */
-export const JIEBA_DICTIONARY = (): string => require.resolve('@node-rs/jieba/dict.txt');
+export function jiebaDictionaryPath(): string {
+  return require.resolve('@node-rs/jieba/dict.txt');
+}
 
 /** Text length (UTF-16 units) above which a cut uses jieba with the whole dictionary loaded. */
 export const WHOLE_DICTIONARY_FROM = 2000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SortedDictionary } from '../../src/segment/dictionary.js';
-import { JIEBA_DICTIONARY } from '../../src/segment/index.js';
+import { jiebaDictionaryPath } from '../../src/segment/index.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
@@ -50,7 +50,7 @@ describe('SortedDictionary', () => {
   });
 
   it("jieba's shipped dict.txt is sorted by bytes with no word twice, as the binary searches need", () => {
-    const lines = readFileSync(JIEBA_DICTIONARY())
+    const lines = readFileSync(jiebaDictionaryPath())
       .toString('utf8')
       .split('\n')
       .filter((l) => l.length > 0);

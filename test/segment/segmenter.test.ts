@@ -6,7 +6,7 @@ import {
   createSegmenter,
   DOMAIN_DICTIONARY,
   getSegmenter,
-  JIEBA_DICTIONARY,
+  jiebaDictionaryPath,
   WHOLE_DICTIONARY_FROM,
 } from '../../src/segment/index.js';
 
@@ -16,7 +16,7 @@ import {
  */
 const require = createRequire(import.meta.url);
 const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-const full = Jieba.withDict(readFileSync(JIEBA_DICTIONARY()));
+const full = Jieba.withDict(readFileSync(jiebaDictionaryPath()));
 full.loadDict(readFileSync(DOMAIN_DICTIONARY));
 const segmenter = getSegmenter();
 
@@ -76,7 +76,7 @@ describe('cuts agree with jieba on its whole dictionary', () => {
     const report = documents[0] as string;
     expect(report.length).toBeGreaterThan(WHOLE_DICTIONARY_FROM);
     const expected = full.cut(report, false);
-    const dictBytes = readFileSync(JIEBA_DICTIONARY());
+    const dictBytes = readFileSync(jiebaDictionaryPath());
     const domainBytes = readFileSync(DOMAIN_DICTIONARY);
     expect(createSegmenter(dictBytes, domainBytes, { wholeDictionaryFrom: Infinity }).cut(report)).toEqual(
       expected,

@@ -140,31 +140,32 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     errorCount += r.errorCount;
     warningCount += r.warningCount;
   };
-
-  // The terminal's stylish output is printed report by report, so a batch of a thousand reports holds one at a
-  // time; a machine format (or a baseline being written) needs every result before it can be rendered.
-  const streamed = terminalFormat === 'stylish' && !opts.outputFile && !opts.writeBaseline;
-  const results: LintResult[] = [];
-  let onResult: (r: LintResult) => void;
-  let finishOutput: () => void;
-  if (streamed) {
-    const filter = baseline && baselineFilter(baseline, cwd);
+  /** Prints each report's stylish block as it comes, then the summary. */
+  const stylishStream = (filter?: MessageFilter) => {
     const stdout = createBufferedStdout(() => progress.end());
     const style = { color, cwd };
     const totals = stylishTotals();
-    onResult = (r) => {
-      const shown = present(r, filter);
-      count(shown);
-      stdout.write(stylishFile(shown, style, totals));
+    return {
+      add(r: LintResult) {
+        const shown = present(r, filter);
+        count(shown);
+        stdout.write(stylishFile(shown, style, totals));
+      },
+      finish() {
+        stdout.write(stylishSummary(totals, style));
+        stdout.flush();
+      },
     };
-    finishOutput = () => {
-      stdout.write(stylishSummary(totals, style));
-      stdout.flush();
-    };
-  } else {
-    onResult = (r) => results.push(r);
-    finishOutput = () => {};
-  }
+  };
+
+  // The terminal's stylish output is printed report by report, so a batch of a thousand reports holds one at a
+  // time; a machine format (or a baseline being written) needs every result before it can be rendered.
+  const stream =
+    terminalFormat === 'stylish' && !opts.outputFile && !opts.writeBaseline
+      ? stylishStream(baseline && baselineFilter(baseline, cwd))
+      : null;
+  const results: LintResult[] = [];
+  const onResult = stream ? stream.add : (r: LintResult) => results.push(r);
   const take = (o: FileOutcome) => {
     if (o.result) {
       onResult(o.result);
@@ -191,7 +192,7 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     }
   }
 
-  if (streamed) finishOutput();
+  if (stream) stream.finish();
   else {
     if (opts.writeBaseline) {
       baseline = createBaseline(results, cwd);

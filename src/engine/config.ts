@@ -25,9 +25,14 @@ interface ConfigFile {
   ignores: PathMatcher;
   ignore: Map<string, string[]>;
   overrides: { files: PathMatcher; rules: Map<string, RuleSetting> }[];
+  /** Whether it has `ignores` or `overrides` globs, so its settings can differ between two files of one folder. */
+  perFile: boolean;
 }
 
-/** The settings that apply to one linted file, after cascading. */
+/**
+ * The settings that apply to one linted file, after cascading. Files whose configs have no per-file globs share
+ * one object: treat it as read-only.
+ */
 export interface ResolvedConfig {
   rules: Map<string, RuleSetting>;
   rulesDirs: string[];
@@ -205,15 +210,17 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
       });
     }
   }
+  const ignores = stringList(src, 'ignores', raw.ignores);
   chain.push({
     file: abs,
     dir,
     root: raw.root === true,
     rules: parseRuleSettings(src, locate, ['rules'], raw.rules),
     rulesDirs: stringList(src, 'rulesDirs', raw.rulesDirs).map((d) => resolve(dir, d)),
-    ignores: createIgnoreMatcher(stringList(src, 'ignores', raw.ignores)),
+    ignores: createIgnoreMatcher(ignores),
     ignore,
     overrides,
+    perFile: ignores.length > 0 || overrides.length > 0,
   });
   cache.set(abs, chain);
   return chain;
@@ -223,6 +230,12 @@ export function readConfigChain(file: string, seen: Set<string> = new Set()): Co
 export function findConfigFiles(forFile: string): string[] {
   return [...configFilesIn(dirname(resolve(forFile)))];
 }
+
+/**
+ * Resolved configs shared by every file of a chain without per-file globs, by the chain's files: a batch of a
+ * thousand reports in a few folders resolves a few configs, not a thousand (each took path arithmetic per file).
+ */
+const sharedByFiles = new Map<string, ResolvedConfig>();
 
 /** Per folder, memoised: a run over a thousand reports asks the same folders again and again. */
 const filesByDir = new Map<string, string[]>();
@@ -240,11 +253,14 @@ function configFilesIn(dir: string): string[] {
 
 /** Cascades config files (farthest first, nearest wins per rule and per key) into the settings for `forFile`. */
 export function resolveConfig(forFile: string, explicit?: string): ResolvedConfig {
-  const files = explicit ? [explicit] : findConfigFiles(forFile);
+  const files = explicit ? [explicit] : configFilesIn(dirname(resolve(forFile)));
+  const key = files.join('\0');
+  const shared = sharedByFiles.get(key);
+  if (shared) return shared;
   const chain: ConfigFile[] = [];
   // Nearest first, so `root: true` stops the walk before files above it are even read.
-  for (const f of [...files].reverse()) {
-    const c = readConfigChain(f);
+  for (let i = files.length - 1; i >= 0; i--) {
+    const c = readConfigChain(files[i] as string);
     chain.unshift(...c);
     if (c.some((x) => x.root)) break;
   }
@@ -255,17 +271,22 @@ export function resolveConfig(forFile: string, explicit?: string): ResolvedConfi
     ignored: false,
     files: [],
   };
+  const perFile = chain.some((c) => c.perFile);
+  const abs = resolve(forFile);
   for (const c of chain) {
-    const rel = relative(c.dir, resolve(forFile)).replace(/\\/g, '/');
-    const inside = !rel.startsWith('..') && !isAbsolute(rel);
     for (const [id, s] of c.rules) out.rules.set(id, s);
-    for (const o of c.overrides)
-      if (inside && o.files(rel)) for (const [id, s] of o.rules) out.rules.set(id, s);
+    if (c.perFile) {
+      const rel = relative(c.dir, abs).replace(/\\/g, '/');
+      const inside = !rel.startsWith('..') && !isAbsolute(rel);
+      for (const o of c.overrides)
+        if (inside && o.files(rel)) for (const [id, s] of o.rules) out.rules.set(id, s);
+      if (inside && c.ignores(rel)) out.ignored = true;
+    }
     for (const d of c.rulesDirs) if (!out.rulesDirs.includes(d)) out.rulesDirs.push(d);
     for (const [id, list] of c.ignore) out.ignore.set(id, list);
-    if (inside && c.ignores(rel)) out.ignored = true;
     out.files.push(c.file);
   }
+  if (!perFile) sharedByFiles.set(key, out);
   return out;
 }
 
@@ -273,4 +294,5 @@ export function resolveConfig(forFile: string, explicit?: string): ResolvedConfi
 export function clearConfigCache(): void {
   cache.clear();
   filesByDir.clear();
+  sharedByFiles.clear();
 }

@@ -102,13 +102,24 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
   const active = new Map<string, ActiveRule>();
   const lexicon = createLexicon();
 
+  // A resolved config may be shared by many files (and linters): settings go on a copy, one per shared config.
+  const settingsCopies = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  const withSettings = (c: ResolvedConfig, settings: Map<string, RuleSetting>): ResolvedConfig => {
+    let copy = settingsCopies.get(c);
+    if (!copy) {
+      copy = { ...c, rules: new Map([...c.rules, ...settings]) };
+      settingsCopies.set(c, copy);
+    }
+    return copy;
+  };
+
   // Cached per file, not per folder: `overrides` and `ignores` globs can tell two files of one folder apart.
   const configFor = (filePath: string): ResolvedConfig => {
     const abs = resolve(cwd, filePath);
     let c = configByFile.get(abs);
     if (!c) {
       c = resolveConfig(abs, options.configPath ? resolve(cwd, options.configPath) : undefined);
-      for (const [id, setting] of options.settings ?? []) c.rules.set(id, setting);
+      if (options.settings?.size) c = withSettings(c, options.settings);
       configByFile.set(abs, c);
     }
     return c;

@@ -217,6 +217,35 @@ describe('overrides, ignores, ignore', () => {
     expect(linter.rulesFor(join(dir, 'x.txt')).some((r) => r.id === 'closing-date')).toBe(true);
   });
 
+  it('shares one resolved config among the files of a chain without globs, and resolves per file with them', () => {
+    const dir = tempTree({
+      '.fazhi-lint.yaml': 'root: true\nrules:\n  closing-date: warning\n',
+      'globs/.fazhi-lint.yaml': 'overrides:\n  - files: "*.md"\n    rules:\n      closing-date: off\n',
+    });
+    const a = resolveConfig(join(dir, 'a.txt'));
+    expect(resolveConfig(join(dir, 'b.md'))).toBe(a);
+    expect(severities(a)).toEqual({ 'closing-date': 'warning' });
+    const txt = resolveConfig(join(dir, 'globs/a.txt'));
+    const md = resolveConfig(join(dir, 'globs/a.md'));
+    expect(md).not.toBe(txt);
+    expect(severities(txt)).toEqual({ 'closing-date': 'warning' });
+    expect(severities(md)).toEqual({ 'closing-date': 'off' });
+  });
+
+  it("a linter's own settings do not leak into the shared config of another linter", async () => {
+    const dir = tempTree({ '.fazhi-lint.yaml': 'root: true\nrules:\n  closing-date: warning\n' });
+    const quiet = await createLinter({
+      cwd: dir,
+      settings: new Map([['closing-date', { severity: 'off' }]]),
+    });
+    const plain = await createLinter({ cwd: dir });
+    const ids = (linter: typeof plain) =>
+      linter.lintText(REPORT, join(dir, 'report.txt')).messages.map((m) => m.ruleId);
+    expect(ids(quiet)).not.toContain('closing-date');
+    expect(ids(plain)).toContain('closing-date');
+    expect(severities(resolveConfig(join(dir, 'report.txt')))).toEqual({ 'closing-date': 'warning' });
+  });
+
   it('ignore drops findings whose quoted text contains a listed text, for that rule only', async () => {
     const dir = tempTree({
       '.fazhi-lint.yaml': 'root: true\nignore:\n  closing-date: ["20250120"]\n  closing-signer: 不相干\n',

@@ -104,16 +104,20 @@ export function compileMatcher(words: readonly string[]): Matcher {
     let state = 0;
     if (dense) {
       // The hot loop of every lexicon rule: one table lookup per character.
-      const { table, column, width, inWords } = dense;
+      const { table, column, width, inWords, startsWord, emits } = dense;
       for (let i = 0; i < codes.length; i++) {
         const c = codes[i] as number;
-        // Most characters of a report occur in no word: back to the root, tested on a bitset that stays in cache.
-        if (!hasChar(inWords, c)) {
+        // Most characters of a report start no word and occur in none: tested on bitsets that stay in cache. At
+        // the root (most of the time) only a word's first character moves on; common characters such as 法 or 治
+        // occur inside many words but start few.
+        if (state === 0) {
+          if (!hasChar(startsWord, c)) continue;
+        } else if (!hasChar(inWords, c)) {
           state = 0;
           continue;
         }
         state = table[state * width + (column[c] as number)] as number;
-        if (state !== 0 && (wordAt[state] !== -1 || output[state] !== -1)) report(state, i + 1);
+        if (emits[state] === 1) report(state, i + 1);
       }
     } else if (step) {
       for (let i = 0; i < codes.length; i++) {
@@ -157,12 +161,16 @@ const MAX_DENSE_CELLS = 1 << 20;
  * rules have a few hundred states over a few hundred characters; null when the table would be too large.
  */
 interface DenseTransitions {
-  /** Row `state * width`, column `column[c]`: the next state. */
-  table: Int32Array;
+  /** Row `state * width`, column `column[c]`: the next state (16 bits: half the cache lines of 32). */
+  table: Uint16Array;
   column: Uint16Array;
   width: number;
   /** The characters of the words (8 KB, where `column` takes 128 KB). */
   inWords: CharBits;
+  /** The first characters of the words: the only ones that leave the root. */
+  startsWord: CharBits;
+  /** 1 for a state that ends a word or has one on its fail chain. */
+  emits: Uint8Array;
 }
 
 function denseTransitions(nodes: Node[], breadthFirst: number[]): DenseTransitions | null {
@@ -177,8 +185,8 @@ function denseTransitions(nodes: Node[], breadthFirst: number[]): DenseTransitio
     }
   }
   const width = chars.length + 1;
-  if (nodes.length * width > MAX_DENSE_CELLS) return null;
-  const table = new Int32Array(nodes.length * width);
+  if (nodes.length * width > MAX_DENSE_CELLS || nodes.length > 0xffff) return null;
+  const table = new Uint16Array(nodes.length * width);
   for (const [c, child] of (nodes[0] as Node).next) table[column[c] as number] = child;
   // Breadth-first, a state's failure state (shallower) has its row filled before the state itself.
   for (const id of breadthFirst) {
@@ -189,7 +197,15 @@ function denseTransitions(nodes: Node[], breadthFirst: number[]): DenseTransitio
       table[row + k] = node.next.get(chars[k - 1] as number) ?? (table[failRow + k] as number);
     }
   }
-  return { table, column, width, inWords: charBits(chars) };
+  const emits = Uint8Array.from(nodes, (n) => (n.word !== -1 || n.output !== -1 ? 1 : 0));
+  return {
+    table,
+    column,
+    width,
+    inWords: charBits(chars),
+    startsWord: charBits((nodes[0] as Node).next.keys()),
+    emits,
+  };
 }
 
 /** Transitions through per-state maps and failure links, for word lists too large for `denseTransitions`. */

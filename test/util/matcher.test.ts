@@ -1,5 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../src/util/matcher.js';
+import { compileMatcher, type Match } from '../../src/util/matcher.js';
+
+/** Every occurrence by brute force, ordered as findOverlapping orders them; duplicates keep the first index. */
+function naiveOverlapping(words: string[], text: string): Match[] {
+  const out: Match[] = [];
+  const first = words.map((w, index) => words.indexOf(w) === index && w.length > 0);
+  for (let start = 0; start < text.length; start++)
+    for (const [index, w] of words.entries())
+      if (first[index] && text.startsWith(w, start)) out.push({ start, end: start + w.length, index });
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
 
 describe('compileMatcher', () => {
   it('finds every entry in one pass, with offsets and indices', () => {
@@ -59,6 +70,37 @@ describe('compileMatcher', () => {
     ]);
     // A lone surrogate entry must not match the first half of another astral character.
     expect(compileMatcher(['\ud840\udc01']).findAll('\ud840\udc00')).toEqual([]);
+  });
+
+  it('agrees with brute force on random lists and texts (the table of a small alphabet)', () => {
+    const alphabet = [...'法治政府建设平台合，'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 5 }), { maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom(...alphabet, 'x'), maxLength: 40 }),
+        (words, text) => {
+          expect(compileMatcher(words).findOverlapping(text)).toEqual(naiveOverlapping(words, text));
+        },
+      ),
+      { seed: 11, numRuns: 1000 },
+    );
+  });
+
+  it('agrees with brute force on a list too large for the table (per-state maps)', () => {
+    // 1,500 words over 2,000 characters: about 4,000 states × 2,000 columns, far above the table's limit.
+    let seed = 5;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const char = () => String.fromCharCode(0x4e00 + random(2000));
+    const words = Array.from({ length: 1500 }, () => char() + char() + char());
+    const text = Array.from({ length: 3000 }, (_, i) =>
+      i % 50 === 0 ? (words[random(words.length)] as string) : char(),
+    ).join('');
+    const found = compileMatcher(words).findOverlapping(text);
+    expect(found.length).toBeGreaterThanOrEqual(60);
+    expect(found).toEqual(naiveOverlapping(words, text));
   });
 
   it('is linear: a long text with many entries', () => {

@@ -155,17 +155,33 @@ export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   return '\n';
 }
 
+/**
+ * Decoders by encoding and strictness, made once: a decode without `stream` keeps no state between calls, and a
+ * batch decodes a thousand files with the same two or three.
+ */
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+
+function decoderFor(encoding: string, fatal: boolean): InstanceType<typeof TextDecoder> {
+  const key = `${encoding}\0${fatal}`;
+  let decoder = decoders.get(key);
+  if (!decoder) {
+    decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
+    decoders.set(key, decoder);
+  }
+  return decoder;
+}
+
 /** Decode strictly; undefined on any invalid sequence. */
 function tryDecode(buffer: Uint8Array, encoding: string): string | undefined {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(buffer);
+    return decoderFor(encoding, true).decode(buffer);
   } catch {
     return undefined;
   }
 }
 
 function decodeLossy(buffer: Uint8Array, encoding: string): string {
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(buffer);
+  return decoderFor(encoding, false).decode(buffer);
 }
 
 /** UTF-16 without a BOM: NUL bytes all on one parity (ASCII halves), and a clean strict decode. */

@@ -27,10 +27,13 @@ export interface PartMatch {
   end: number;
 }
 
+type TextTest = (text: string) => boolean;
+
 interface Compiled {
   definition: PartDefinition;
-  headings: RegExp[];
-  exclude: RegExp[];
+  /** Whether a heading matches one of the patterns; tested as one alternation, not one pattern after another. */
+  headings: TextTest;
+  exclude: TextTest;
 }
 
 const compiledCache = new WeakMap<PartDefinition[], Compiled[]>();
@@ -56,16 +59,35 @@ function compile(defs: PartDefinition[]): Compiled[] {
   if (!c) {
     c = defs.map((definition) => ({
       definition,
-      headings: definition.headings.map((h) => new RegExp(h, 'u')),
-      exclude: (definition.exclude ?? []).map((h) => new RegExp(h, 'u')),
+      headings: anyOf(definition.headings),
+      exclude: anyOf(definition.exclude ?? []),
     }));
     compiledCache.set(defs, c);
   }
   return c;
 }
 
-const matches = (c: Compiled, text: string) =>
-  c.headings.some((r) => r.test(text)) && !c.exclude.some((r) => r.test(text));
+/**
+ * One test for a list of patterns, true where any matches. Each pattern is compiled on its own first, so an error
+ * names it; then they are merged into one alternation (a heading is tested once per part, not once per pattern),
+ * except when a pattern has backreferences (merging shifts group numbers) or the merge does not compile (the same
+ * group name twice). Each alternative keeps its own `^` and `$`.
+ */
+function anyOf(patterns: string[]): TextTest {
+  const each = patterns.map((p) => new RegExp(p, 'u'));
+  if (each.length === 0) return () => false;
+  if (each.length > 1 && !patterns.some((p) => /\\(?:[1-9]|k<)/.test(p))) {
+    try {
+      const merged = new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'u');
+      return (text) => merged.test(text);
+    } catch {
+      // fall through: test one after another
+    }
+  }
+  return (text) => each.some((r) => r.test(text));
+}
+
+const matches = (c: Compiled, text: string) => c.headings(text) && !c.exclude(text);
 
 function walk(section: Section, visit: (s: Section) => void): void {
   for (const child of section.children) {
@@ -109,7 +131,7 @@ export function classifyParts(model: DocumentModel, defs: PartDefinition[]): Par
   if (topical >= 0) {
     const c = compiled[topical] as Compiled;
     for (const s of model.root.children) {
-      if (!claimed.has(s) && !c.exclude.some((r) => r.test(s.heading?.text ?? '')))
+      if (!claimed.has(s) && !c.exclude(s.heading?.text ?? ''))
         (result[topical] as PartMatch).sections.push(s);
     }
   }

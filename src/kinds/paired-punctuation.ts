@@ -75,11 +75,20 @@ const NAME: Record<string, string> = {
 };
 const BOOKISH: Family[] = ['book', 'inner-book', 'angle'];
 
-/** The marks the scan stops at (every opener and closer), by UTF-16 unit; all of them are in the model's index. */
+/** Every opener and closer; all of them are in the model's punctuation index. */
+const MARKS = [...Object.keys(OPEN), ...Object.keys(CLOSE)];
+/**
+ * The marks the scan stops at, by UTF-16 unit: 1 + the mark's index in MARKS, 0 for any other character. The scan
+ * reads a mark's string and families from here, without making a one-character string per mark it visits.
+ */
 const PAIRED = new Uint8Array(0x10000);
-for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) {
+const OPEN_FAMILY: (Family | undefined)[] = [];
+const CLOSE_FAMILY: (Family | undefined)[] = [];
+for (const [n, c] of MARKS.entries()) {
   if (!isIndexedMark(c.charCodeAt(0))) throw new Error(`model/marks.ts must index ${c}`);
-  PAIRED[c.charCodeAt(0)] = 1;
+  PAIRED[c.charCodeAt(0)] = n + 1;
+  OPEN_FAMILY.push(OPEN[c]);
+  CLOSE_FAMILY.push(CLOSE[c]);
 }
 /** Spaces skipped when looking for the solid neighbour of a mark. */
 const isGap = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
@@ -160,22 +169,22 @@ function scan(text: string, marks: Int32Array, p: Paragraph, ignored: (offset: n
   const closesLater = (family: Family, fromMark: number) => {
     for (let k = fromMark + 1; k < marks.length && (marks[k] as number) < p.end; k++) {
       const j = marks[k] as number;
-      if (PAIRED[text.charCodeAt(j)] === 0) continue;
-      const c = text[j] as string;
-      if (ignored(j)) continue;
-      if (OPEN[c] === family && c !== '<') return false;
-      if (CLOSE[c] === family && c !== '>') return true;
+      const n = PAIRED[text.charCodeAt(j)] as number;
+      if (n === 0 || ignored(j)) continue;
+      const c = MARKS[n - 1] as string;
+      if (OPEN_FAMILY[n - 1] === family && c !== '<') return false;
+      if (CLOSE_FAMILY[n - 1] === family && c !== '>') return true;
     }
     return false;
   };
 
   for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
     const i = marks[k] as number;
-    if (PAIRED[text.charCodeAt(i)] === 0) continue;
-    const c = text[i] as string;
-    const openFamily = OPEN[c];
-    const closeFamily = CLOSE[c];
-    if ((!openFamily && !closeFamily) || ignored(i)) continue;
+    const n = PAIRED[text.charCodeAt(i)] as number;
+    if (n === 0 || ignored(i)) continue;
+    const c = MARKS[n - 1] as string;
+    const openFamily = OPEN_FAMILY[n - 1];
+    const closeFamily = CLOSE_FAMILY[n - 1];
     if (openFamily) {
       // < is a bracket only before Chinese text (<行政处罚法>), never in 5<x or HTML, which Markdown already hides.
       if (c === '<' && !isChinese(nextSolid(i))) continue;
@@ -251,6 +260,8 @@ function scan(text: string, marks: Int32Array, p: Paragraph, ignored: (offset: n
   for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
     const at = marks[k] as number;
     if (text.charCodeAt(at) !== 0x3001 || at - 1 < p.start || at + 1 >= p.end) continue;
+    // Mostly 、 between words: its neighbours are looked at as strings only when both are marks.
+    if (PAIRED[text.charCodeAt(at - 1)] === 0 || PAIRED[text.charCodeAt(at + 1)] === 0) continue;
     const close = text[at - 1] as string;
     const open = text[at + 1] as string;
     const quotes = close === '”' && open === '“';

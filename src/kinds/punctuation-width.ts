@@ -2,13 +2,7 @@ import type { Report } from '../engine/types.js';
 import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
 import type { DocumentModel } from '../model/types.js';
 import { defineKind } from './define.js';
-import {
-  charBefore,
-  ignoredOrUrlChecker,
-  isChineseAt,
-  isChineseBefore,
-  textParagraphs,
-} from './shared/text.js';
+import { ignoredOrUrlChecker, isChineseAt, isChineseBefore, textParagraphs } from './shared/text.js';
 
 interface Options {
   documentRatio: number;
@@ -24,13 +18,20 @@ const FULL: Record<string, string> = {
   '?': '？',
   '!': '！',
 };
-const DIGIT = /[0-9０-９]/;
+/** 0-9 and ０-９, by code unit (NaN, past either end of the text, is none). */
+const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 /** The marks the scan stops at (the half-width marks and the full-width brackets), by UTF-16 unit. */
 const SCANNED = new Uint8Array(0x10000);
 /** The full-width clause marks, counted for the document ratio. */
 const FULL_WIDTH = new Uint8Array(0x10000);
-for (const c of [...Object.keys(FULL), '（', '）']) SCANNED[c.charCodeAt(0)] = 1;
+/** SCANNED values: a half-width mark of FULL, and the full-width brackets. */
+const HALF = 1;
+const FULL_OPEN = 2;
+const FULL_CLOSE = 3;
+for (const c of Object.keys(FULL)) SCANNED[c.charCodeAt(0)] = HALF;
+SCANNED[0xff08] = FULL_OPEN; // （
+SCANNED[0xff09] = FULL_CLOSE; // ）
 for (const c of '，；：（）？！') FULL_WIDTH[c.charCodeAt(0)] = 1;
 // The scan visits the model's punctuation index: every mark above must be in it.
 for (const c of [...Object.keys(FULL), ...'，；：（）？！']) {
@@ -45,7 +46,8 @@ export interface WidthFinding {
   text: string;
 }
 
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+/** Space or tab, by code unit: a one-character string per CJK character would be an allocation. */
+const isSpaceCode = (c: number) => c === 0x20 || c === 0x09;
 
 const CANDIDATE = 1;
 const FLAGGED = 2;
@@ -82,28 +84,34 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
     const linkOpen = new Set<number>();
     for (let k = firstMarkAtOrAfter(marks, p.start); k < marks.length && (marks[k] as number) < p.end; k++) {
       const i = marks[k] as number;
-      if (SCANNED[text.charCodeAt(i)] === 0) continue;
-      const c = text[i] as string;
-      if ((c === '（' || c === '）') && !ignored(i)) {
+      const scanned = SCANNED[text.charCodeAt(i)] as number;
+      if (scanned === 0 || ignored(i)) continue;
+      if (scanned !== HALF) {
         // Brackets pair across widths, so the pairing is the same before and after a partial fix: (党组） is one pair.
-        if (c === '（') open.push(i);
+        if (scanned === FULL_OPEN) open.push(i);
         else {
           const o = open.pop();
-          if (o !== undefined && text[o] === '(') forced.push(o);
+          if (o !== undefined && text.charCodeAt(o) === 0x28) forced.push(o);
         }
         continue;
       }
-      if (!(c in FULL) || ignored(i)) continue;
-      const prev = charBefore(text, i);
+      const c = text[i] as string; // ASCII: V8's single-character strings, no allocation
+      const afterBracket = text.charCodeAt(i - 1) === 0x5d; // ]
       if (c === ')' && markdownListMarker(i)) continue;
-      if (c === ':' && prev === ']') continue; // Markdown reference definition [x]: url
-      if (c === '(' && prev === ']') {
+      if (c === ':' && afterBracket) continue; // Markdown reference definition [x]: url
+      if (c === '(' && afterBracket) {
         // Markdown link [文字](url): its brackets are syntax, and so is the ) that closes it.
         open.push(i);
         linkOpen.add(i);
         continue;
       }
-      if (c !== '(' && c !== ')' && DIGIT.test(prev ?? '') && DIGIT.test(text[i + 1] ?? '')) continue; // 1,000 10:30 1:2
+      if (
+        c !== '(' &&
+        c !== ')' &&
+        isDigitCode(text.charCodeAt(i - 1)) &&
+        isDigitCode(text.charCodeAt(i + 1))
+      )
+        continue; // 1,000 10:30 1:2
       if (c === '(') open.push(i);
       else if (c === ')') {
         const o = open.pop();
@@ -131,7 +139,7 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
     };
     const prevPos = (i: number) => {
       let j = i - 1;
-      while (j >= p.start && isSpace(text[j])) j--; // 项目 , 以及
+      while (j >= p.start && isSpaceCode(text.charCodeAt(j))) j--; // 项目 , 以及
       return j;
     };
     for (let changed = true; changed; ) {
@@ -161,7 +169,7 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
       // 项目, 以及 → 项目，以及: a full-width mark carries its own spacing.
       if (c !== '(' && c !== ')') {
         let j = end;
-        while (j < p.end && isSpace(text[j])) j++;
+        while (j < p.end && isSpaceCode(text.charCodeAt(j))) j++;
         if (j > end && chineseAt(j)) end = j;
       }
       out.push({ start: i, end, mark: c, text: FULL[c] as string });

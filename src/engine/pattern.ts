@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { RE2JS as RE2JSClass } from 're2js';
+import { allMatches } from '../util/regex.js';
 
 /** One match of a rule pattern, offsets in UTF-16 code units. */
 export interface PatternMatch {
@@ -47,7 +48,7 @@ export function compilePattern(source: string, trusted: boolean, ignoreCase = fa
       findAll(text) {
         const out: PatternMatch[] = [];
         re.lastIndex = 0;
-        for (const m of text.matchAll(re)) {
+        for (const m of allMatches(re, text)) {
           if (m[0].length === 0) continue;
           const start = m.index ?? 0;
           out.push({ start, end: start + m[0].length, text: m[0], groups: m.slice(1) });

@@ -4,6 +4,7 @@ import { charBits, hasChar } from '../util/charset.js';
 import { fromUtf16Codes, utf16Codes } from '../util/codes.js';
 import { boundedDistance } from '../util/fuzzy.js';
 import { compileMatcher, type Match, type Matcher } from '../util/matcher.js';
+import { allMatches } from '../util/regex.js';
 import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { ignoredTester } from './shared/ranges.js';
@@ -664,10 +665,10 @@ function anachronisms(
   };
   for (const x of exact)
     if (x.entry.held && x.entry.held > limit) report(x.start, x.end, x.entry.term, x.entry.held);
-  for (const m of model.text.matchAll(PLENUM_LIST)) {
+  for (const m of allMatches(PLENUM_LIST, model.text)) {
     const session = m[1] as string;
     const listStart = (m.index ?? 0) + m[0].indexOf(m[2] as string);
-    for (const item of (m[2] as string).matchAll(PLENUM_ITEM)) {
+    for (const item of allMatches(PLENUM_ITEM, m[2] as string)) {
       const term = `${session}届${item[0]}全会`;
       const held = c.heldByTerm.get(term);
       const start = listStart + (item.index ?? 0);
@@ -682,7 +683,7 @@ function orderReports(model: DocumentModel, c: CompiledFormulations, _o: Options
   const ignored = ignoredTester(model.ignoredRanges);
   for (const { parts, re } of c.ordered) {
     re.lastIndex = 0;
-    for (const m of model.text.matchAll(re)) {
+    for (const m of allMatches(re, model.text)) {
       const start = m.index ?? 0;
       const found = m[0];
       // Split into the parts as written and the separators between them.

@@ -1,5 +1,6 @@
 import type { Report } from '../engine/types.js';
 import { charBits, hasChar } from '../util/charset.js';
+import { allMatches } from '../util/regex.js';
 import { defineKind } from './define.js';
 import { charAt, charBefore, ignoredChecker, isChinese } from './shared/text.js';
 
@@ -99,7 +100,7 @@ export default defineKind<Options>({
       if (!s.includes('\u00a0') && !s.includes('\u3000')) continue;
       if (ignored(line.start)) continue;
       const solid = s.replace(RUN, '');
-      for (const m of s.matchAll(RUN)) {
+      for (const m of allMatches(RUN, s)) {
         const run = m[0];
         if (!WIDE.test(run)) continue;
         const a = line.start + (m.index ?? 0);

@@ -1,4 +1,5 @@
 import type { Report } from '../engine/types.js';
+import { allMatches } from '../util/regex.js';
 import { defineKind } from './define.js';
 import { ignoredOrUrlChecker, textParagraphs } from './shared/text.js';
 
@@ -156,7 +157,7 @@ export default defineKind<Options>({
       const local: Report[] = [];
       const at = (m: RegExpMatchArray) => p.start + (m.index ?? 0);
 
-      for (const m of p.text.matchAll(re.range)) {
+      for (const m of allMatches(re.range, p.text)) {
         const [found, y1, sp1, dash, sp2, y2, sp3, nian] = m as unknown as (string | undefined)[];
         const a = Number(y1);
         const b = Number(y2);
@@ -184,7 +185,7 @@ export default defineKind<Options>({
         });
       }
 
-      for (const m of p.text.matchAll(re.packed)) {
+      for (const m of allMatches(re.packed, p.text)) {
         const [found, y1, y2] = m as unknown as string[];
         const a = Number(y1);
         const b = Number(y2);
@@ -200,7 +201,7 @@ export default defineKind<Options>({
         });
       }
 
-      for (const m of p.text.matchAll(re.spaced)) {
+      for (const m of allMatches(re.spaced, p.text)) {
         const [found, num, , unit] = m as unknown as string[];
         const start = at(m);
         const end = start + (found as string).length;
@@ -214,7 +215,7 @@ export default defineKind<Options>({
         });
       }
 
-      for (const m of p.text.matchAll(re.padded)) {
+      for (const m of allMatches(re.padded, p.text)) {
         const [found, digit, unit] = m as unknown as string[];
         const start = at(m);
         const before = text.slice(Math.max(p.start, start - 6), start);
@@ -233,7 +234,7 @@ export default defineKind<Options>({
         });
       }
 
-      for (const m of p.text.matchAll(re.dayName)) {
+      for (const m of allMatches(re.dayName, p.text)) {
         const [found, month, , day] = m as unknown as string[];
         const start = at(m);
         const end = start + (found as string).length;

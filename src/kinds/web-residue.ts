@@ -2,6 +2,7 @@ import type { Report } from '../engine/types.js';
 import { residueName } from '../model/residue.js';
 import type { DocumentModel, Line, Paragraph } from '../model/types.js';
 import type { Matcher } from '../util/matcher.js';
+import { allMatches } from '../util/regex.js';
 import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { compileFormulations, type FormulationFinding, findFormulations } from './formulation.js';
@@ -86,7 +87,7 @@ export default defineKind<Options>({
     const signs: { start: number; end: number; strong: boolean; junk: boolean; word: number }[] = [];
     for (const m of p.matcher.findAll(model.codes()))
       signs.push({ start: m.start, end: m.end, strong: p.strong.has(m.index), junk: false, word: m.index });
-    for (const m of text.matchAll(JUNK_RE))
+    for (const m of allMatches(JUNK_RE, text))
       signs.push({
         start: m.index ?? 0,
         end: (m.index ?? 0) + m[0].length,
@@ -156,7 +157,7 @@ export default defineKind<Options>({
       } else reports.push({ messageId: 'advert', start, end, data: { found } });
     }
 
-    for (const m of text.matchAll(URL_RE)) {
+    for (const m of allMatches(URL_RE, text)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (residueLine.has(model.positionAt(start).line) || ignored(start, end)) continue;

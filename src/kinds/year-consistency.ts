@@ -1,5 +1,6 @@
 import type { KindContext, Report } from '../engine/types.js';
 import type { DocumentModel, Heading, Section } from '../model/types.js';
+import { allMatches } from '../util/regex.js';
 import { partitionPoint } from '../util/search.js';
 import { readDate } from './closing-date.js';
 import { defineKind } from './define.js';
@@ -34,7 +35,7 @@ const THIS_YEAR = /今年(?:以来|来|度)?/gu;
 
 function bookTitleRanges(text: string, from: number, to: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of text.slice(from, to).matchAll(/《[^《》\n]*》|“[^“”\n]*”/gu)) {
+  for (const m of allMatches(/《[^《》\n]*》|“[^“”\n]*”/gu, text.slice(from, to))) {
     const start = from + (m.index ?? 0);
     out.push({ start, end: start + m[0].length });
   }
@@ -119,11 +120,14 @@ export default defineKind<Options>({
     for (const h of model.headings) {
       const from = h.span.start;
       const to = h.span.end;
-      const cited = bookTitleRanges(text, from, to);
-      for (const m of text.slice(from, to).matchAll(HEADING_YEAR)) {
+      // Citations are looked for only around a year (most headings and paragraphs have none).
+      let cited: { start: number; end: number }[] | null = null;
+      for (const m of allMatches(HEADING_YEAR, text.slice(from, to))) {
         const start = from + (m.index ?? 0);
         const end = start + m[0].length;
-        if (ignored(start) || cited.some((r) => r.start <= start && start < r.end)) continue;
+        if (ignored(start)) continue;
+        cited ??= bookTitleRanges(text, from, to);
+        if (cited.some((r) => r.start <= start && start < r.end)) continue;
         const y = Number(m[1]);
         const plan = inPlan(start) || PLAN_WORDS.test(h.text);
         if (plan && y === year + 1) continue;
@@ -139,11 +143,14 @@ export default defineKind<Options>({
 
     for (const p of model.paragraphs) {
       if (p.role !== 'body' && p.role !== 'heading') continue;
-      const cited = bookTitleRanges(text, p.start, p.end);
-      const inCitation = (offset: number) => cited.some((r) => r.start <= offset && offset < r.end);
+      let cited: { start: number; end: number }[] | null = null;
+      const inCitation = (offset: number) => {
+        cited ??= bookTitleRanges(text, p.start, p.end);
+        return cited.some((r) => r.start <= offset && offset < r.end);
+      };
       // Body text of a heading paragraph starts after the heading itself (checked above).
       const bodyFrom = p.heading ? p.heading.span.end : p.start;
-      for (const m of p.text.matchAll(SENTENCE_YEAR)) {
+      for (const m of allMatches(SENTENCE_YEAR, p.text)) {
         if (!opensSentence(p.text, m.index ?? 0)) continue;
         const start = p.start + (m.index ?? 0);
         if (start < bodyFrom || ignored(start) || inCitation(start)) continue;
@@ -166,7 +173,7 @@ export default defineKind<Options>({
     if (!dated || dated.y !== year) {
       for (const p of model.paragraphs) {
         if (p.role !== 'body' && p.role !== 'heading') continue;
-        for (const m of p.text.matchAll(THIS_YEAR)) {
+        for (const m of allMatches(THIS_YEAR, p.text)) {
           const start = p.start + (m.index ?? 0);
           if (ignored(start) || inPlan(start)) continue;
           const expected = m[0].replace('今年', `${year}年`).replace(/年度$/u, '年度');

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../input/types.js';
 import { getSegmenter } from '../segment/index.js';
 import { utf16Codes } from '../util/codes.js';
+import { allMatches } from '../util/regex.js';
 import { partitionPoint } from '../util/search.js';
 import { isBlank, lineIndexAt, splitLines, trimRange } from './lines.js';
 import { readMarkdown } from './markdown.js';
@@ -228,7 +229,7 @@ function headingOf(
 function inlineEnumerations(p: Paragraph, text: string): Heading[] {
   const out: Heading[] = [];
   INLINE_ENUM.lastIndex = 0;
-  for (const m of p.text.matchAll(INLINE_ENUM)) {
+  for (const m of allMatches(INLINE_ENUM, p.text)) {
     const lead = m[1] as string;
     const local = (m.index ?? 0) + (m[0] as string).length - lead.length;
     const marker = matchMarker(p.text.slice(local));
@@ -403,7 +404,7 @@ function mostFrequentSelfReference(paragraphs: Paragraph[]): string | null {
   const counts = new Map<string, number>();
   for (const p of paragraphs) {
     if (p.role !== 'body' && p.role !== 'heading') continue;
-    for (const m of p.text.matchAll(SELF_REFERENCE))
+    for (const m of allMatches(SELF_REFERENCE, p.text))
       counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
   }
   let best: string | null = null;

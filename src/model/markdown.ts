@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { allMatches } from '../util/regex.js';
 import type { Directive, Span } from './types.js';
 
 /** What the model takes from the Markdown syntax tree; everything else is read from the text itself. */
@@ -58,7 +59,7 @@ const MAX_NESTING_COLUMNS = 120;
 const MAX_QUOTE_DEPTH = 60;
 
 function tooDeeplyNested(text: string): boolean {
-  for (const m of text.matchAll(/^([ \t>]{60,})/gm)) {
+  for (const m of allMatches(/^([ \t>]{60,})/gm, text)) {
     const prefix = m[1] as string;
     let columns = 0;
     let quotes = 0;

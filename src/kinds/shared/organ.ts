@@ -1,3 +1,5 @@
+import { allMatches } from '../../util/regex.js';
+
 /**
  * Names of government organs: 眉山市东坡区崇礼镇人民政府 → units [眉山市, 东坡区, 崇礼镇], organ 人民政府.
  * Used to compare a signer with the issuer in the title and with how the body refers to itself (我镇).
@@ -19,7 +21,7 @@ export function parseOrgan(name: string): OrganName {
   const s = name.replace(/^中共|^中国共产党/u, '').replace(/[\s\u00a0\u3000]/gu, '');
   const units: string[] = [];
   let last = 0;
-  for (const m of s.matchAll(UNIT)) {
+  for (const m of allMatches(UNIT, s)) {
     if ((m.index ?? 0) !== last) break;
     units.push(m[0]);
     last = (m.index ?? 0) + m[0].length;

@@ -1,4 +1,5 @@
 import type { DocumentModel, Paragraph, Span } from '../../model/types.js';
+import { allMatches } from '../../util/regex.js';
 import { partitionPoint } from '../../util/search.js';
 
 /** Han ideographs (BMP and astral) — the characters that make a neighbour "Chinese text". */
@@ -96,7 +97,7 @@ function inlineCode(model: DocumentModel): Span[] {
   if (model.format !== 'markdown') return [];
   const out: Span[] = [];
   for (const p of model.paragraphs) {
-    for (const m of p.text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/gu)) {
+    for (const m of allMatches(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/gu, p.text)) {
       const start = p.start + (m.index ?? 0);
       out.push({ start, end: start + m[0].length, text: m[0] });
     }
@@ -133,7 +134,7 @@ const URL = /(?:https?:\/\/|ftp:\/\/|www\.)[\w\-.~:/?#[\]@!$&'*+,;=%]+|[\w.+-]+@
 export function urlRanges(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(URL)) {
+  for (const m of allMatches(URL, slice)) {
     const start = from + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, text: m[0] });
   }

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { extname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import {
   DEFAULT_MAX_FILE_SIZE,
@@ -9,6 +8,7 @@ import {
   sourceFromBuffer,
 } from '../input/index.js';
 import type { SourceFile } from '../input/types.js';
+import { builtins } from '../util/builtins.js';
 
 /** A git command failed (not a repository, unknown base…): the CLI reports it and exits 2. */
 export class GitError extends Error {
@@ -17,7 +17,7 @@ export class GitError extends Error {
 
 function git(args: string[], cwd: string): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
-    execFile(
+    builtins.childProcess().execFile(
       'git',
       args,
       {

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { createLinter, type Linter } from '../engine/linter.js';
 import type { LintResult } from '../engine/types.js';
 import { encodingLabel, InputError, readSourceFile, writeSourceFile } from '../input/index.js';
 import type { SourceFile } from '../input/types.js';
 import { buildModel } from '../model/build.js';
 import { unifiedDiff } from '../output/diff.js';
+import { builtins } from '../util/builtins.js';
 import { readStagedSource } from './git.js';
 import { describeFailure } from './main.js';
 
@@ -132,7 +132,7 @@ export function workersAvailable(): boolean {
  * --jobs 2. So workers are used only with a core to spare for the main thread, and at least ~100 files each.
  */
 export function defaultJobs(files: number): number {
-  const spare = availableParallelism() - 1;
+  const spare = builtins.os().availableParallelism() - 1;
   return spare >= 2 ? Math.max(1, Math.min(spare, Math.floor(files / 100))) : 1;
 }
 
@@ -201,7 +201,7 @@ export async function processFiles(
         }
       };
       for (let w = 0; w < jobs; w++) {
-        const worker = new Worker(WORKER_URL, { workerData: options });
+        const worker = new (builtins.workerThreads().Worker)(WORKER_URL, { workerData: options });
         workers.push(worker);
         worker.on('message', (message: WorkerReply) => {
           if (message.type === 'fatal') return fail(new Error(message.message));

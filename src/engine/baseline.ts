@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { builtins } from '../util/builtins.js';
 import { ConfigError } from './errors.js';
 import type { LintMessage, LintResult } from './types.js';
 
@@ -110,7 +110,10 @@ export function parseBaseline(text: string, file: string): Baseline {
 
 /** Writes a baseline atomically (temporary file, then rename), so an interrupted run never leaves half a file. */
 export function writeBaseline(file: string, baseline: Baseline): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     writeFileSync(temp, formatBaseline(baseline), { flag: 'wx' });
     renameSync(temp, file);

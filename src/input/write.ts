@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { builtins } from '../util/builtins.js';
 import { encodeText } from './encode.js';
 import { InputError } from './errors.js';
 import { type InputFs, withFs } from './fs.js';
@@ -68,7 +68,7 @@ export async function writeSourceFile(
 
   const temp = join(
     dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    `.${basename(target)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
   );
   let created = false;
   try {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { LintMessage, LintResult } from '../../engine/types.js';
+import { builtins } from '../../util/builtins.js';
 
 /**
  * Name of the fingerprint in SARIF `partialFingerprints`. Versioned as the SARIF spec (§3.27.17) asks: change the
@@ -46,7 +46,9 @@ export function fingerprints(result: LintResult, options: FingerprintOptions = {
     const key = keys[index] as string;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    out[index] = createHash('sha256')
+    out[index] = builtins
+      .crypto()
+      .createHash('sha256')
       .update(`${FINGERPRINT_KEY}\u0000${options.path ?? ''}\u0000${key}\u0000${occurrence}`, 'utf16le')
       .digest('hex')
       .slice(0, 32);

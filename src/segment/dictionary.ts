@@ -3,6 +3,36 @@
  * bytes (the shipped dict.txt is; a test keeps it so). Nothing is parsed into objects: finding every dictionary
  * word inside a short clause costs a few binary searches, and loading costs one pass over the bytes.
  */
+/** Where each line of a dictionary starts (one more entry: the end) and the sum of its frequencies. */
+export interface DictionaryIndex {
+  starts: Uint32Array;
+  totalFrequency: number;
+}
+
+/** One pass over the bytes: the line starts and the frequency total of a `SortedDictionary`. */
+export function indexDictionary(bytes: Uint8Array): DictionaryIndex {
+  const n = bytes.length;
+  // A line has at least two bytes (a character and its line break): enough room without growing.
+  const starts = new Uint32Array((n >>> 1) + 2);
+  let count = 0;
+  let total = 0;
+  let p = 0;
+  while (p < n) {
+    // Skip blank lines and CR, which jieba skips too.
+    if (bytes[p] === 10 || bytes[p] === 13) {
+      p++;
+      continue;
+    }
+    starts[count++] = p;
+    while (p < n && bytes[p] !== 32 && bytes[p] !== 10) p++;
+    if (bytes[p] === 32) total += numberAt(bytes, p + 1, n);
+    const end = bytes.indexOf(10, p);
+    p = end < 0 ? n : end;
+  }
+  starts[count] = n;
+  return { starts: starts.slice(0, count + 1), totalFrequency: total };
+}
+
 export class SortedDictionary {
   readonly bytes: Uint8Array;
   /** Byte offset where each line starts; one more entry, the end. */
@@ -10,30 +40,11 @@ export class SortedDictionary {
   /** Sum of all frequencies, the denominator jieba's word probabilities use. */
   readonly totalFrequency: number;
 
-  constructor(bytes: Uint8Array) {
+  /** `index` when it is known already (`dictionary-index.ts`), else computed here. */
+  constructor(bytes: Uint8Array, index: DictionaryIndex = indexDictionary(bytes)) {
     this.bytes = bytes;
-    const n = bytes.length;
-    // A line has at least two bytes (a character and its line break): enough room without growing.
-    let starts = new Uint32Array((n >>> 1) + 2);
-    let count = 0;
-    let total = 0;
-    let p = 0;
-    while (p < n) {
-      // Skip blank lines and CR, which jieba skips too.
-      if (bytes[p] === 10 || bytes[p] === 13) {
-        p++;
-        continue;
-      }
-      starts[count++] = p;
-      while (p < n && bytes[p] !== 32 && bytes[p] !== 10) p++;
-      if (bytes[p] === 32) total += numberAt(bytes, p + 1, n);
-      const end = bytes.indexOf(10, p);
-      p = end < 0 ? n : end;
-    }
-    starts[count] = n;
-    starts = starts.slice(0, count + 1);
-    this.starts = starts;
-    this.totalFrequency = total;
+    this.starts = index.starts;
+    this.totalFrequency = index.totalFrequency;
   }
 
   get size(): number {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { SortedDictionary } from './dictionary.js';
+import { type DictionaryIndex, SortedDictionary } from './dictionary.js';
+import { readDictionaryIndex } from './dictionary-index.js';
 
 /** The one interface rules see: segmentation is swappable and loaded only when a rule needs words. */
 export interface Segmenter {
@@ -33,7 +34,10 @@ let loadMs = 0;
 export function getSegmenter(): Segmenter {
   if (cached) return cached;
   const started = performance.now();
-  cached = createSegmenter(readFileSync(jiebaDictionaryPath()), readFileSync(DOMAIN_DICTIONARY));
+  const dictPath = jiebaDictionaryPath();
+  const dictBytes = readFileSync(dictPath);
+  const index = readDictionaryIndex(dictPath, dictBytes, jiebaVersion());
+  cached = createSegmenter(dictBytes, readFileSync(DOMAIN_DICTIONARY), index ? { index } : {});
   loadMs = performance.now() - started;
   return cached;
 }
@@ -44,6 +48,11 @@ const require = createRequire(import.meta.url);
 /** jieba's default dictionary (dict.txt of @node-rs/jieba), read directly: its dict.js also reads idf.txt. */
 export function jiebaDictionaryPath(): string {
   return require.resolve('@node-rs/jieba/dict.txt');
+}
+
+/** The installed @node-rs/jieba's version, part of what identifies its dict.txt (`dictionary-index.ts`). */
+export function jiebaVersion(): string {
+  return (require('@node-rs/jieba/package.json') as { version: string }).version;
 }
 
 /** Text length (UTF-16 units) above which a cut uses jieba with the whole dictionary loaded. */
@@ -63,11 +72,11 @@ interface DomainWord {
 export function createSegmenter(
   dictBytes: Uint8Array,
   domainBytes: Uint8Array,
-  options: { domainName?: string; wholeDictionaryFrom?: number } = {},
+  options: { domainName?: string; wholeDictionaryFrom?: number; index?: DictionaryIndex } = {},
 ): Segmenter {
   const { domainName = DOMAIN_DICTIONARY, wholeDictionaryFrom = WHOLE_DICTIONARY_FROM } = options;
   const { Jieba } = require('@node-rs/jieba') as { Jieba: JiebaClass };
-  const dict = new SortedDictionary(dictBytes);
+  const dict = new SortedDictionary(dictBytes, options.index);
   // A user line replaces the default entry of its word (or an earlier user line), as jieba's loadDict does.
   const domain = new Map<string, DomainWord>();
   const replaced = new Set<number>();

@@ -173,6 +173,31 @@ describe('decodeText never throws anything but InputError', () => {
     );
   });
 
+  test('UTF-8 decodes to what TextDecoder gives: astral characters, BOMs inside, line breaks', () => {
+    const unit = fc.constantFrom(
+      '法',
+      '治',
+      'a',
+      '1',
+      '𠀀',
+      '😀',
+      '\ufeff',
+      '\u2028',
+      '\r\n',
+      '\n',
+      '，',
+      'é',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 60 }), (s) => {
+        const bytes = Buffer.from(s, 'utf8');
+        const expected = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+        expect(decodeText(bytes, 'a.txt').text).toBe(expected.replace(/^\ufeff/, ''));
+      }),
+      { seed: 9, numRuns: 1000 },
+    );
+  });
+
   test('UTF-8 text of any string decodes back unchanged', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), (s) => {

@@ -1,5 +1,6 @@
 import type { Report } from '../engine/types.js';
 import type { Paragraph, Section } from '../model/types.js';
+import { stepOverEmpty } from '../util/regex.js';
 import { defineKind } from './define.js';
 import { classifyParts, partParagraphs, partsFrom } from './shared/parts.js';
 
@@ -37,10 +38,11 @@ export default defineKind<Options>({
     const parts = classifyParts(model, partsFrom(context, o.partsRule));
     const part = parts.find((p) => p.definition.id === o.part);
     if (!part || part.sections.length === 0) return []; // A missing part is required-sections' finding.
-    const count = (ps: Paragraph[]) => ps.reduce((n, p) => n + (p.text.match(quantity)?.length ?? 0), 0);
     const paragraphs = partParagraphs(part, parts);
     const reports: Report[] = [];
-    const total = count(paragraphs);
+    // Counted only up to the minimum (the count appears in the message only below it), and a subsection only
+    // needs one figure: most results parts hold dozens, and each further search was wasted.
+    const total = countUpTo(quantity, paragraphs, o.minimum);
     const first = part.sections[0] as Section;
     if (total < o.minimum) {
       const span = first.heading?.span ?? { start: first.start, end: first.start + 1 };
@@ -56,7 +58,7 @@ export default defineKind<Options>({
         for (const sub of s.children) {
           if (sub.level !== 2 || !sub.heading) continue;
           const ps = sub.paragraphs.filter((p) => own.has(p));
-          if (ps.length > 0 && count(ps) === 0) {
+          if (ps.length > 0 && countUpTo(quantity, ps, 1) === 0) {
             reports.push({
               messageId: 'subsection',
               severity: 'info',
@@ -70,3 +72,20 @@ export default defineKind<Options>({
     return reports;
   },
 });
+
+/** Matches of a global `re` in the paragraphs, counting stopped once `limit` is reached. */
+function countUpTo(re: RegExp, paragraphs: Paragraph[], limit: number): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    re.lastIndex = 0;
+    for (let m = re.exec(p.text); m !== null; m = re.exec(p.text)) {
+      // An empty match is no figure (a custom pattern may allow one): step over it.
+      if (m[0].length === 0) re.lastIndex = stepOverEmpty(re, p.text);
+      else if (++n >= limit) {
+        re.lastIndex = 0;
+        return n;
+      }
+    }
+  }
+  return n;
+}

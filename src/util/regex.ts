@@ -12,15 +12,19 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     out.push(m);
     // An empty match would be found again at the same place: step over one character, as matchAll does.
-    if (m[0].length === 0) re.lastIndex = nextIndex(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+    if (m[0].length === 0) re.lastIndex = stepOverEmpty(re, text);
   }
   re.lastIndex = 0;
   return out;
 }
 
-/** The index after `i`: one code point in Unicode mode (a surrogate pair is one step), else one code unit. */
-function nextIndex(text: string, i: number, unicode: boolean): number {
-  if (!unicode || i + 1 >= text.length) return i + 1;
+/**
+ * Where a search continues after an empty match at `re.lastIndex`: one code point further in Unicode mode (a
+ * surrogate pair is one step), else one code unit, as matchAll and match do.
+ */
+export function stepOverEmpty(re: RegExp, text: string): number {
+  const i = re.lastIndex;
+  if (!(re.unicode || re.flags.includes('v')) || i + 1 >= text.length) return i + 1;
   const hi = text.charCodeAt(i);
   const lo = text.charCodeAt(i + 1);
   return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff ? i + 2 : i + 1;

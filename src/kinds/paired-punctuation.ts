@@ -126,15 +126,23 @@ export default defineKind({
   check(model) {
     const text = model.text;
     const reports: Report[] = [];
-    const ignored = ignoredOrUrlChecker(model);
-    const marks = model.marks();
-    for (const p of textParagraphs(model)) reports.push(...scan(text, marks, p, ignored));
+    const scan = paragraphScanner(text, model.marks(), ignoredOrUrlChecker(model), reports);
+    for (const p of textParagraphs(model)) scan(p);
     return reports.sort((a, b) => a.start - b.start);
   },
 });
 
-function scan(text: string, marks: Int32Array, p: Paragraph, ignored: (offset: number) => boolean): Report[] {
-  const reports: Report[] = [];
+/**
+ * The scan of one paragraph, adding to `reports`. Its helpers are made once per document, not per paragraph: a
+ * report has a hundred paragraphs, and the closures were this rule's largest allocation.
+ */
+function paragraphScanner(
+  text: string,
+  marks: Int32Array,
+  ignored: (offset: number) => boolean,
+  reports: Report[],
+): (paragraph: Paragraph) => void {
+  let p: Paragraph;
   const stack: Open[] = [];
   const one = (at: number) => ({ start: at, end: at + 1 });
   const unclosed = (o: Open) =>
@@ -165,7 +173,6 @@ function scan(text: string, marks: Int32Array, p: Paragraph, ignored: (offset: n
         LIST_NUMBER_AFTER_MARK.test(text.slice(p.start, i))
       : LIST_NUMBER_AFTER_MARK.test(text.slice(i - 3, i));
   /** Whether the family's closer comes before its next opener, later in the paragraph (then this closer is stray). */
-  const first = firstMarkAtOrAfter(marks, p.start);
   const closesLater = (family: Family, fromMark: number) => {
     for (let k = fromMark + 1; k < marks.length && (marks[k] as number) < p.end; k++) {
       const j = marks[k] as number;
@@ -178,104 +185,108 @@ function scan(text: string, marks: Int32Array, p: Paragraph, ignored: (offset: n
     return false;
   };
 
-  for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
-    const i = marks[k] as number;
-    const n = PAIRED[text.charCodeAt(i)] as number;
-    if (n === 0 || ignored(i)) continue;
-    const c = MARKS[n - 1] as string;
-    const openFamily = OPEN_FAMILY[n - 1];
-    const closeFamily = CLOSE_FAMILY[n - 1];
-    if (openFamily) {
-      // < is a bracket only before Chinese text (<行政处罚法>), never in 5<x or HTML, which Markdown already hides.
-      if (c === '<' && !isChinese(nextSolid(i))) continue;
+  return (paragraph) => {
+    p = paragraph;
+    stack.length = 0;
+    const first = firstMarkAtOrAfter(marks, p.start);
+    for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
+      const i = marks[k] as number;
+      const n = PAIRED[text.charCodeAt(i)] as number;
+      if (n === 0 || ignored(i)) continue;
+      const c = MARKS[n - 1] as string;
+      const openFamily = OPEN_FAMILY[n - 1];
+      const closeFamily = CLOSE_FAMILY[n - 1];
+      if (openFamily) {
+        // < is a bracket only before Chinese text (<行政处罚法>), never in 5<x or HTML, which Markdown already hides.
+        if (c === '<' && !isChinese(nextSolid(i))) continue;
+        const top = stack[stack.length - 1];
+        // A double quote never nests in another (the inner pair is ‘’): the earlier one was left open.
+        if (c === '“' && top?.ch === '“') {
+          unclosed(stack.pop() as Open);
+        }
+        stack.push({ ch: c, family: openFamily, at: i });
+        continue;
+      }
+      const family = closeFamily as Family;
+      const prev = prevSolid(i);
+      const inStack = stack.some((o) => o.family === family);
+      if (c === '>' && !inStack && !(isChinese(prev) || (prev !== undefined && prev in CLOSE))) continue;
+      if (
+        c === '’' &&
+        !inStack &&
+        /[A-Za-z]/.test(charBefore(text, i) ?? '') &&
+        /[A-Za-z]/.test(text[i + 1] ?? '')
+      )
+        continue; // people’s
+      if ((c === ')' || c === '）') && !inStack && afterListNumber(i)) continue; // 1) 2)
+      if (inStack) {
+        while ((stack[stack.length - 1] as Open).family !== family) unclosed(stack.pop() as Open);
+        const o = stack.pop() as Open;
+        if (family === 'angle' || family === 'guillemet') {
+          const depth = stack.filter((s) => BOOKISH.includes(s.family)).length;
+          const [expectedOpen, expectedClose] = depth % 2 === 0 ? ['《', '》'] : ['〈', '〉'];
+          const inner = text.slice(o.at + 1, i);
+          reports.push({
+            messageId: 'ascii',
+            start: o.at,
+            end: i + 1,
+            data: { open: o.ch, close: c, expectedOpen, expectedClose },
+            ...(family === 'angle'
+              ? {
+                  fix: {
+                    range: [o.at, i + 1] as [number, number],
+                    text: `${expectedOpen}${inner}${expectedClose}`,
+                  },
+                }
+              : {}),
+          });
+        }
+        continue;
+      }
       const top = stack[stack.length - 1];
-      // A double quote never nests in another (the inner pair is ‘’): the earlier one was left open.
-      if (c === '“' && top?.ch === '“') {
-        unclosed(stack.pop() as Open);
+      if (!top || closesLater(top.family, k)) {
+        stray(c, i, family);
+        continue;
       }
-      stack.push({ ch: c, family: openFamily, at: i });
-      continue;
+      // “一网通办》: the opener's own closer never comes, so this closer was meant to end it — report both ends.
+      stack.pop();
+      // <> and «» are no Chinese marks: only the Chinese pair is offered (〈…> → 〈…〉, <…》 → 《…》).
+      const foreign = (f: Family) => f === 'angle' || f === 'guillemet';
+      const options = [
+        ...(foreign(top.family) ? [] : [`${top.ch}…${PAIR[top.family][1]}`]),
+        ...(foreign(family) ? [] : [`${PAIR[family][0]}…${c}`]),
+      ];
+      const data = {
+        openName: NAME[top.ch] as string,
+        closeName: NAME[c] as string,
+        suggestion: options.join('或') || '《…》',
+      };
+      reports.push({ messageId: 'cross', ...one(top.at), data });
+      reports.push({ messageId: 'cross', ...one(i), data });
     }
-    const family = closeFamily as Family;
-    const prev = prevSolid(i);
-    const inStack = stack.some((o) => o.family === family);
-    if (c === '>' && !inStack && !(isChinese(prev) || (prev !== undefined && prev in CLOSE))) continue;
-    if (
-      c === '’' &&
-      !inStack &&
-      /[A-Za-z]/.test(charBefore(text, i) ?? '') &&
-      /[A-Za-z]/.test(text[i + 1] ?? '')
-    )
-      continue; // people’s
-    if ((c === ')' || c === '）') && !inStack && afterListNumber(i)) continue; // 1) 2)
-    if (inStack) {
-      while ((stack[stack.length - 1] as Open).family !== family) unclosed(stack.pop() as Open);
-      const o = stack.pop() as Open;
-      if (family === 'angle' || family === 'guillemet') {
-        const depth = stack.filter((s) => BOOKISH.includes(s.family)).length;
-        const [expectedOpen, expectedClose] = depth % 2 === 0 ? ['《', '》'] : ['〈', '〉'];
-        const inner = text.slice(o.at + 1, i);
-        reports.push({
-          messageId: 'ascii',
-          start: o.at,
-          end: i + 1,
-          data: { open: o.ch, close: c, expectedOpen, expectedClose },
-          ...(family === 'angle'
-            ? {
-                fix: {
-                  range: [o.at, i + 1] as [number, number],
-                  text: `${expectedOpen}${inner}${expectedClose}`,
-                },
-              }
-            : {}),
-        });
-      }
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (!top || closesLater(top.family, k)) {
-      stray(c, i, family);
-      continue;
-    }
-    // “一网通办》: the opener's own closer never comes, so this closer was meant to end it — report both ends.
-    stack.pop();
-    // <> and «» are no Chinese marks: only the Chinese pair is offered (〈…> → 〈…〉, <…》 → 《…》).
-    const foreign = (f: Family) => f === 'angle' || f === 'guillemet';
-    const options = [
-      ...(foreign(top.family) ? [] : [`${top.ch}…${PAIR[top.family][1]}`]),
-      ...(foreign(family) ? [] : [`${PAIR[family][0]}…${c}`]),
-    ];
-    const data = {
-      openName: NAME[top.ch] as string,
-      closeName: NAME[c] as string,
-      suggestion: options.join('或') || '《…》',
-    };
-    reports.push({ messageId: 'cross', ...one(top.at), data });
-    reports.push({ messageId: 'cross', ...one(i), data });
-  }
-  for (const o of stack) unclosed(o);
+    for (const o of stack) unclosed(o);
 
-  // Adjacent marks mean nothing stands between the items; “6·26”国际禁毒日、“12·4”国家宪法日 keeps its 顿号.
-  // 》、《 〉、〈 》、〈 〉、《 and ”、“: found from the 顿号 in the punctuation index.
-  for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
-    const at = marks[k] as number;
-    if (text.charCodeAt(at) !== 0x3001 || at - 1 < p.start || at + 1 >= p.end) continue;
-    // Mostly 、 between words: its neighbours are looked at as strings only when both are marks.
-    if (PAIRED[text.charCodeAt(at - 1)] === 0 || PAIRED[text.charCodeAt(at + 1)] === 0) continue;
-    const close = text[at - 1] as string;
-    const open = text[at + 1] as string;
-    const quotes = close === '”' && open === '“';
-    if (!quotes && !(BOOK_CLOSERS.includes(close) && BOOK_OPENERS.includes(open))) continue;
-    const start = at - 1;
-    if (ignored(start)) continue;
-    reports.push({
-      messageId: quotes ? 'quote-list' : 'list',
-      start,
-      end: start + 3,
-      data: { close, open },
-      // The norm says 通常 for quotes, and a quoted item may be part of a longer one: a warning, not an error.
-      ...(quotes ? { severity: 'warning' as const } : {}),
-    });
-  }
-  return reports;
+    // Adjacent marks mean nothing stands between the items; “6·26”国际禁毒日、“12·4”国家宪法日 keeps its 顿号.
+    // 》、《 〉、〈 》、〈 〉、《 and ”、“: found from the 顿号 in the punctuation index.
+    for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
+      const at = marks[k] as number;
+      if (text.charCodeAt(at) !== 0x3001 || at - 1 < p.start || at + 1 >= p.end) continue;
+      // Mostly 、 between words: its neighbours are looked at as strings only when both are marks.
+      if (PAIRED[text.charCodeAt(at - 1)] === 0 || PAIRED[text.charCodeAt(at + 1)] === 0) continue;
+      const close = text[at - 1] as string;
+      const open = text[at + 1] as string;
+      const quotes = close === '”' && open === '“';
+      if (!quotes && !(BOOK_CLOSERS.includes(close) && BOOK_OPENERS.includes(open))) continue;
+      const start = at - 1;
+      if (ignored(start)) continue;
+      reports.push({
+        messageId: quotes ? 'quote-list' : 'list',
+        start,
+        end: start + 3,
+        data: { close, open },
+        // The norm says 通常 for quotes, and a quoted item may be part of a longer one: a warning, not an error.
+        ...(quotes ? { severity: 'warning' as const } : {}),
+      });
+    }
+  };
 }

@@ -1,6 +1,6 @@
 import type { Report } from '../engine/types.js';
 import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
-import type { DocumentModel, Paragraph } from '../model/types.js';
+import type { DocumentModel } from '../model/types.js';
 import { defineKind } from './define.js';
 import { ignoredOrUrlChecker, isChineseAt, isChineseBefore, textParagraphs } from './shared/text.js';
 
@@ -71,41 +71,18 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
   const set = (i: number, bit: number) => {
     state[i] = (state[i] as number) | bit;
   };
-  // The helpers and lists are made once per document and reset per paragraph (a report has a hundred paragraphs:
-  // made per paragraph, they were this rule's largest allocation). `p` is the paragraph being scanned.
-  let p: Paragraph;
-  const candidates: number[] = [];
-  const open: number[] = [];
-  const forced: number[] = [];
-  /** Opening offset → closing offset of each half-width pair; made when a paragraph has one. */
-  let pairs: Map<number, number> | null = null;
-  /** Opening offsets of Markdown links `](`; made when a paragraph has one. */
-  let linkOpen: Set<number> | null = null;
-  const markdownListMarker = (i: number) =>
-    markdown &&
-    i - model.lineAt(i).start <= 12 && // the most a list number with its indent can take
-    /^\s{0,3}\d{1,9}$/.test(text.slice(model.lineAt(i).start, i)) &&
-    /^\)(?:[ \t]|$)/.test(text.slice(i, i + 2));
-  const chineseAt = (pos: number) =>
-    pos >= p.start &&
-    pos < p.end &&
-    (has(pos, FLAGGED) || isChineseAt(text, pos) || isLowSurrogateOfChinese(pos));
-  const isLowSurrogateOfChinese = (pos: number) => {
-    const c = text.charCodeAt(pos);
-    return c >= 0xdc00 && c <= 0xdfff && isChineseBefore(text, pos + 1);
-  };
-  const prevPos = (i: number) => {
-    let j = i - 1;
-    while (j >= p.start && isSpaceCode(text.charCodeAt(j))) j--; // 项目 , 以及
-    return j;
-  };
-  for (const paragraph of textParagraphs(model)) {
-    p = paragraph;
-    candidates.length = 0;
-    open.length = 0;
-    forced.length = 0;
-    pairs = null;
-    linkOpen = null;
+  for (const p of textParagraphs(model)) {
+    const candidates: number[] = [];
+    const open: number[] = [];
+    // Made when the paragraph has a half-width pair or a Markdown link (most have neither).
+    let pairs: Map<number, number> | null = null;
+    const markdownListMarker = (i: number) =>
+      markdown &&
+      i - model.lineAt(i).start <= 12 && // the most a list number with its indent can take
+      /^\s{0,3}\d{1,9}$/.test(text.slice(model.lineAt(i).start, i)) &&
+      /^\)(?:[ \t]|$)/.test(text.slice(i, i + 2));
+    const forced: number[] = [];
+    let linkOpen: Set<number> | null = null;
     for (let k = firstMarkAtOrAfter(marks, p.start); k < marks.length && (marks[k] as number) < p.end; k++) {
       const i = marks[k] as number;
       const scanned = SCANNED[text.charCodeAt(i)] as number;
@@ -156,6 +133,19 @@ export function findHalfWidth(model: DocumentModel): WidthFinding[] {
     // A mark is wrong when a neighbour is Chinese — or is itself a mark that becomes full-width (,, and ),): computed
     // to a fixpoint, so that converting one mark never makes its neighbour newly wrong and --fix is idempotent.
     for (const i of forced) if (has(i, CANDIDATE)) set(i, FLAGGED);
+    const chineseAt = (pos: number) =>
+      pos >= p.start &&
+      pos < p.end &&
+      (has(pos, FLAGGED) || isChineseAt(text, pos) || isLowSurrogateOfChinese(pos));
+    const isLowSurrogateOfChinese = (pos: number) => {
+      const c = text.charCodeAt(pos);
+      return c >= 0xdc00 && c <= 0xdfff && isChineseBefore(text, pos + 1);
+    };
+    const prevPos = (i: number) => {
+      let j = i - 1;
+      while (j >= p.start && isSpaceCode(text.charCodeAt(j))) j--; // 项目 , 以及
+      return j;
+    };
     for (let changed = true; changed; ) {
       changed = false;
       for (const i of candidates) {

@@ -103,3 +103,19 @@ it('hidden-characters on the real seeds', async () => {
     expect(found(name)).toEqual([]);
   }
 });
+
+it('every invisible or control character is found, each alone in a report, and its neighbours are not', async () => {
+  const linter = await createLinter({ configPath: undefined, cwd: '/' });
+  const reported = (c: number) =>
+    linter
+      .lintText(`我镇深入推进${String.fromCharCode(c)}依法行政。`, 'x.txt')
+      .messages.some((m) => m.ruleId === 'hidden-characters' && m.column === 7);
+  // The edges of each range the rule removes (controls, soft hyphen, zero-width, bidi, invisible operators, BOM).
+  const suspects = [
+    0x00, 0x08, 0x0b, 0x0c, 0x0e, 0x1f, 0x7f, 0x9f, 0xad, 0x200b, 0x200f, 0x202a, 0x202e, 0x2060, 0x2064,
+    0x2066, 0x2069, 0xfeff,
+  ];
+  const neighbours = [0x09, 0x20, 0x7e, 0xa1, 0xac, 0xae, 0x2010, 0x2029, 0x202f, 0x2065, 0x206a, 0xfefe];
+  expect(suspects.filter((c) => !reported(c))).toEqual([]);
+  expect(neighbours.filter(reported)).toEqual([]);
+});

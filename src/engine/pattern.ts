@@ -47,7 +47,6 @@ export function compilePattern(source: string, trusted: boolean, ignoreCase = fa
       source,
       findAll(text) {
         const out: PatternMatch[] = [];
-        re.lastIndex = 0;
         for (const m of allMatches(re, text)) {
           if (m[0].length === 0) continue;
           const start = m.index ?? 0;

@@ -682,7 +682,6 @@ function orderReports(model: DocumentModel, c: CompiledFormulations, _o: Options
   const reports: Report[] = [];
   const ignored = ignoredTester(model.ignoredRanges);
   for (const { parts, re } of c.ordered) {
-    re.lastIndex = 0;
     for (const m of allMatches(re, model.text)) {
       const start = m.index ?? 0;
       const found = m[0];

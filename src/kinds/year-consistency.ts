@@ -33,13 +33,22 @@ function opensSentence(s: string, at: number): boolean {
 const HEADING_YEAR = /(?<![\d—\-－~～至到])((?:19|20)\d{2})年(?!以来|以前|前|底前)/gu;
 const THIS_YEAR = /今年(?:以来|来|度)?/gu;
 
-function bookTitleRanges(text: string, from: number, to: number): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const m of allMatches(/《[^《》\n]*》|“[^“”\n]*”/gu, text.slice(from, to))) {
-    const start = from + (m.index ?? 0);
-    out.push({ start, end: start + m[0].length });
-  }
-  return out;
+/**
+ * A test "is this offset inside a citation (《…》 or “…”) of text[from, to)?". The citations are looked for on the
+ * first question only: most headings and paragraphs hold no year, and so never ask.
+ */
+function citationTester(text: string, from: number, to: number): (offset: number) => boolean {
+  let cited: { start: number; end: number }[] | null = null;
+  return (offset) => {
+    if (!cited) {
+      cited = [];
+      for (const m of allMatches(/《[^《》\n]*》|“[^“”\n]*”/gu, text.slice(from, to))) {
+        const start = from + m.index;
+        cited.push({ start, end: start + m[0].length });
+      }
+    }
+    return cited.some((r) => r.start <= offset && offset < r.end);
+  };
 }
 
 /**
@@ -120,14 +129,11 @@ export default defineKind<Options>({
     for (const h of model.headings) {
       const from = h.span.start;
       const to = h.span.end;
-      // Citations are looked for only around a year (most headings and paragraphs have none).
-      let cited: { start: number; end: number }[] | null = null;
+      const inCitation = citationTester(text, from, to);
       for (const m of allMatches(HEADING_YEAR, text.slice(from, to))) {
         const start = from + (m.index ?? 0);
         const end = start + m[0].length;
-        if (ignored(start)) continue;
-        cited ??= bookTitleRanges(text, from, to);
-        if (cited.some((r) => r.start <= start && start < r.end)) continue;
+        if (ignored(start) || inCitation(start)) continue;
         const y = Number(m[1]);
         const plan = inPlan(start) || PLAN_WORDS.test(h.text);
         if (plan && y === year + 1) continue;
@@ -143,11 +149,7 @@ export default defineKind<Options>({
 
     for (const p of model.paragraphs) {
       if (p.role !== 'body' && p.role !== 'heading') continue;
-      let cited: { start: number; end: number }[] | null = null;
-      const inCitation = (offset: number) => {
-        cited ??= bookTitleRanges(text, p.start, p.end);
-        return cited.some((r) => r.start <= offset && offset < r.end);
-      };
+      const inCitation = citationTester(text, p.start, p.end);
       // Body text of a heading paragraph starts after the heading itself (checked above).
       const bodyFrom = p.heading ? p.heading.span.end : p.start;
       for (const m of allMatches(SENTENCE_YEAR, p.text)) {

@@ -1,8 +1,3 @@
-/**
- * jieba's dictionary file read as bytes and searched in place: one line per word, `word freq [tag]`, sorted by
- * bytes (the shipped dict.txt is; a test keeps it so). Nothing is parsed into objects: finding every dictionary
- * word inside a short clause costs a few binary searches, and loading costs one pass over the bytes.
- */
 /** Where each line of a dictionary starts (one more entry: the end) and the sum of its frequencies. */
 export interface DictionaryIndex {
   starts: Uint32Array;
@@ -33,6 +28,11 @@ export function indexDictionary(bytes: Uint8Array): DictionaryIndex {
   return { starts: starts.slice(0, count + 1), totalFrequency: total };
 }
 
+/**
+ * jieba's dictionary file read as bytes and searched in place: one line per word, `word freq [tag]`, sorted by
+ * bytes (the shipped dict.txt is; a test keeps it so). Nothing is parsed into objects: finding every dictionary
+ * word inside a short clause costs a few binary searches, and loading costs one pass over the bytes.
+ */
 export class SortedDictionary {
   readonly bytes: Uint8Array;
   /** Byte offset where each line starts; one more entry, the end. */

@@ -4,7 +4,7 @@ import type { RuleSetting } from '../engine/config.js';
 import { createLinter, similarIds } from '../engine/linter.js';
 import type { Kind, LintMessage, OptionSchema, Severity } from '../engine/types.js';
 import { kinds } from '../kinds/index.js';
-import { describeFailure, EXIT } from './main.js';
+import { describeFailure, EXIT } from './common.js';
 
 const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const TYPE_LABEL: Record<OptionSchema['type'], string> = {

@@ -16,8 +16,8 @@ import { loadMarkdownParser } from '../model/markdown.js';
 import { type FormatterContext, formatters } from '../output/formatters/index.js';
 import { formatJson } from '../output/json.js';
 import { formatStylish, stylishFile, stylishSummary, stylishTotals } from '../output/stylish.js';
+import { describeFailure, EXIT, VERSION } from './common.js';
 import { changedFiles, GitError, isCommit, stagedFiles, withinPaths } from './git.js';
-import { describeFailure, EXIT, VERSION } from './main.js';
 import {
   createProcessor,
   createProgressBar,

@@ -1,15 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, ConfigErrors } from '../engine/errors.js';
-import { InputError } from '../input/index.js';
 import { formatters } from '../output/formatters/index.js';
 import { SUMMARY_FORMATS } from '../output/summary/index.js';
+import { describeFailure, EXIT, VERSION } from './common.js';
 import { runLint } from './lint.js';
 
 // Subcommands other than the lint run are imported when called, so `fazhi-lint 报告.txt` loads only what it uses.
-export const VERSION = '0.1.0';
-
-/** Exit codes, as documented in the README: 0 clean, 1 findings over the threshold, 2 failure. */
-export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
 function integer(value: string): number {
   const n = Number(value);
@@ -135,12 +130,4 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     process.exitCode = EXIT.failure;
   }
-}
-
-export function describeFailure(e: unknown): string {
-  if (e instanceof ConfigErrors)
-    return `fazhi-lint: 规则或配置有误，未进行检查：\n${e.errors.map((x) => `  ${x.format()}`).join('\n')}`;
-  if (e instanceof ConfigError) return `fazhi-lint: 规则或配置有误，未进行检查：\n  ${e.format()}`;
-  if (e instanceof InputError) return `fazhi-lint: ${e.message}`;
-  return `fazhi-lint: 内部错误：${e instanceof Error ? e.message : String(e)}（加 --debug 查看详情，并请报告此问题）`;
 }

@@ -9,8 +9,8 @@ import type { SourceFile } from '../input/types.js';
 import { buildModel } from '../model/build.js';
 import { unifiedDiff } from '../output/diff.js';
 import { builtins } from '../util/builtins.js';
+import { describeFailure } from './common.js';
 import { readStagedSource } from './git.js';
-import { describeFailure } from './main.js';
 
 /** Everything a worker needs to lint files the way the main thread would: plain data, sent once. */
 export interface ProcessorOptions {

@@ -1,6 +1,6 @@
 import { createLinter } from '../engine/linter.js';
 import { padEnd } from '../output/text-width.js';
-import { describeFailure, EXIT } from './main.js';
+import { describeFailure, EXIT } from './common.js';
 
 const LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 

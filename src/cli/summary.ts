@@ -4,7 +4,7 @@ import { createLinter, type Linter } from '../engine/linter.js';
 import type { LintResult } from '../engine/types.js';
 import { collectFiles } from '../input/index.js';
 import { buildSummary, type ReportFacts, renderSummary } from '../output/summary/index.js';
-import { describeFailure, EXIT, VERSION } from './main.js';
+import { describeFailure, EXIT, VERSION } from './common.js';
 import { createProgressBar, defaultJobs, processFiles } from './parallel.js';
 
 export interface SummaryCommandOptions {

@@ -1,38 +1,45 @@
-import type JSZip from 'jszip';
 import { InputError } from './errors.js';
-import { NumberingCounter, NumberingDefinitions, type ParagraphProperties } from './numbering.js';
+import { NumberingCounter, NumberingDefinitions } from './numbering.js';
 import type { DocxParagraphInfo } from './types.js';
-import { parseAttributes, parseXml, qualifier, scanTags, wordPrefix } from './xml.js';
+import { readWordBody, type WordBody, type WordParagraph } from './wordml.js';
+import { parseXml } from './xml.js';
+import { XmlSyntaxError } from './xml-tree.js';
+import { formatSize, ZipArchive, ZipError, type ZipLimits } from './zip.js';
 
 /**
- * .docx → text with one Word paragraph per line (line N = paragraph N), plus per-line heading
- * level and automatic numbering.
- *
- * mammoth reads the text (runs, hyperlinks, fields, tracked insertions, content controls, symbols,
- * tables); what it does not expose (w:numPr, w:outlineLvl, list formats) we read from the XML
- * ourselves. To pair our paragraphs with mammoth's exactly — mammoth drops tracked-deleted
- * paragraphs, reads only the mc:Fallback of alternate content, and nests text-box paragraphs —
- * every <w:p> gets a bookmark `__fazhi_p<N>` before mammoth sees the document, and the bookmark
- * found in each mammoth paragraph says which XML paragraph it is.
+ * .docx → text with one Word paragraph per line (line N = paragraph N), plus per-line heading level and the
+ * automatic numbering Word renders, which is prefixed to the line. The package is read by our own bounded zip
+ * reader (zip.ts) and the body by one walk that also maps every character back to the XML (wordml.ts), which
+ * the annotator uses to put comments on the same characters the linter saw.
  */
-
-const MARKER = '__fazhi_p';
-const MARKER_RE = /^__fazhi_p(\d+)$/;
 
 export interface DocxText {
   text: string;
   docx: DocxParagraphInfo[];
 }
 
-interface MammothElement {
-  type: string;
-  children?: MammothElement[];
-  value?: string;
-  name?: string;
-  breakType?: string;
-  checked?: boolean;
-  styleId?: string | null;
-  styleName?: string | null;
+/** Limits on reading a package: see zip.ts. */
+export type DocxReadOptions = ZipLimits;
+
+/** One line of the linted text: a Word paragraph with the number Word renders before it. */
+export interface DocxLine {
+  paragraph: WordParagraph;
+  /** The automatic number ('一、') prefixed to the line, or ''. */
+  prefix: string;
+  /** Offset of the line in the linted text. */
+  start: number;
+}
+
+/** An opened .docx: the archive, where its parts are, the body with its character map, and the linted text. */
+export interface DocxPackage extends DocxText {
+  zip: ZipArchive;
+  /** Part name of the main document ('word/document.xml'). */
+  documentPath: string;
+  /** Part name of the main document's relationships ('word/_rels/document.xml.rels'). */
+  relationshipsPath: string;
+  relationshipsXml: string | undefined;
+  body: WordBody;
+  lines: DocxLine[];
 }
 
 /** Heading level 1–9 from a style name or id: 'heading 1', 'Heading1', '标题 1', '标题1'. */
@@ -44,264 +51,207 @@ export function headingLevelFromStyle(...names: (string | null | undefined)[]): 
   return undefined;
 }
 
-/** Insert a bookmark into every paragraph and collect each paragraph's own properties, by index. */
-export function markParagraphs(xml: string): { xml: string; paragraphs: ParagraphProperties[] } {
-  const prefix = wordPrefix(xml);
-  const q = qualifier(prefix);
-  const names = {
-    p: q('p'),
-    pPr: q('pPr'),
-    pStyle: q('pStyle'),
-    numPr: q('numPr'),
-    numId: q('numId'),
-    ilvl: q('ilvl'),
-    outlineLvl: q('outlineLvl'),
-    val: q('val'),
-  };
-  const paragraphs: ParagraphProperties[] = [];
-  const parts: string[] = [];
-  let copied = 0;
-  // Element names from the current paragraph down; the paragraph stack handles text-box nesting.
-  const stack: string[] = [];
-  const open: { index: number; depth: number }[] = [];
-  const bookmark = (n: number) => `<${q('bookmarkStart')} ${q('id')}="${n}" ${q('name')}="${MARKER}${n}"/>`;
-
-  scanTags(xml, (tag) => {
-    if (tag.closing) {
-      const at = stack.lastIndexOf(tag.name);
-      if (at >= 0) stack.length = at;
-      while (open.length && (open[open.length - 1] as { depth: number }).depth >= stack.length) open.pop();
-      return;
-    }
-    if (tag.name === names.p) {
-      const index = paragraphs.length;
-      paragraphs.push({});
-      parts.push(xml.slice(copied, tag.start));
-      if (tag.selfClosing) {
-        parts.push(`<${names.p}${tag.rawAttributes}>${bookmark(index)}</${names.p}>`);
-      } else {
-        parts.push(xml.slice(tag.start, tag.end), bookmark(index));
-        open.push({ index, depth: stack.length });
-        stack.push(tag.name);
-      }
-      copied = tag.end;
-      return;
-    }
-    const current = open[open.length - 1];
-    if (current) {
-      // Path below the paragraph: only its own w:pPr counts (not w:pPrChange, not nested paragraphs).
-      const path = stack.slice(current.depth + 1);
-      const props = paragraphs[current.index] as ParagraphProperties;
-      const value = () => parseAttributes(tag.rawAttributes)[names.val];
-      if (path.length === 1 && path[0] === names.pPr) {
-        if (tag.name === names.pStyle) props.pStyle = value() ?? props.pStyle;
-        else if (tag.name === names.outlineLvl) {
-          const n = Number.parseInt(value() ?? '', 10);
-          if (Number.isFinite(n)) props.outlineLvl = n;
-        }
-      } else if (path.length === 2 && path[0] === names.pPr && path[1] === names.numPr) {
-        if (tag.name === names.numId) props.numId = value() ?? props.numId;
-        else if (tag.name === names.ilvl) {
-          const n = Number.parseInt(value() ?? '', 10);
-          if (Number.isFinite(n)) props.ilvl = n;
-        }
-      }
-    }
-    if (!tag.selfClosing) stack.push(tag.name);
-  });
-  parts.push(xml.slice(copied));
-  return { xml: parts.join(''), paragraphs };
-}
-
-interface CollectedParagraph {
-  text: string;
-  styleId?: string | null;
-  styleName?: string | null;
-  index?: number;
-}
-
-/** One entry per mammoth paragraph in document order; text-box paragraphs follow their anchor paragraph. */
-function collectParagraphs(document: MammothElement): CollectedParagraph[] {
-  const out: CollectedParagraph[] = [];
-  const paragraph = (p: MammothElement) => {
-    const parts: string[] = [];
-    const nested: MammothElement[] = [];
-    let index: number | undefined;
-    const visit = (node: MammothElement) => {
-      switch (node.type) {
-        case 'paragraph':
-          nested.push(node);
-          return;
-        case 'text':
-          parts.push(node.value ?? '');
-          return;
-        case 'tab':
-          parts.push('\t');
-          return;
-        case 'break':
-          // A line break inside a paragraph is a space, so that line N stays paragraph N.
-          if (node.breakType === 'line' || node.breakType === undefined) parts.push(' ');
-          return;
-        case 'checkbox':
-          parts.push(node.checked ? '☑' : '☐');
-          return;
-        case 'bookmarkStart': {
-          const m = MARKER_RE.exec(node.name ?? '');
-          // The last marker wins: a tracked-deleted paragraph mark merges into the paragraph after it.
-          if (m) index = Number(m[1]);
-          return;
-        }
-        case 'noteReference':
-        case 'commentReference':
-        case 'image':
-          return;
-        default:
-          for (const c of node.children ?? []) visit(c);
-      }
-    };
-    for (const c of p.children ?? []) visit(c);
-    const entry: CollectedParagraph = {
-      text: parts.join('').replace(/\r\n?|\n|\u2028|\u2029/g, ' '),
-      styleId: p.styleId ?? null,
-      styleName: p.styleName ?? null,
-    };
-    if (index !== undefined) entry.index = index;
-    out.push(entry);
-    for (const n of nested) paragraph(n);
-  };
-  const walk = (node: MammothElement) => {
-    if (node.type === 'paragraph') paragraph(node);
-    else for (const c of node.children ?? []) walk(c);
-  };
-  walk(document);
-  return out;
-}
-
-function invalid(path: string, detail: string, cause?: unknown): InputError {
+function invalid(path: string, detail: string, cause?: unknown, code = 'docx-invalid'): InputError {
   return new InputError(
     path,
-    'docx-invalid',
+    code,
     `无法读取 ${path}：${detail}。请在 Word/WPS 中打开并另存为 .docx 后再检查`,
     undefined,
     { cause },
   );
 }
 
+/** Whether the bytes are an OLE2 compound file (Word 97–2003, or an Office file encrypted with a password). */
+export function isCompoundFile(buffer: Uint8Array): boolean {
+  return buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0;
+}
+
+/** Whether a compound file is an encrypted Office Open XML package (it holds an "EncryptedPackage" stream). */
+export function isEncryptedPackage(buffer: Uint8Array): boolean {
+  return isCompoundFile(buffer) && Buffer.from(buffer).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+}
+
+export function encryptedError(path: string): InputError {
+  return new InputError(
+    path,
+    'docx-encrypted',
+    `无法读取 ${path}：文档设置了打开密码（已加密）。请在 Word/WPS 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后另存为 .docx 再检查`,
+  );
+}
+
+/** What a file that is not a zip archive is, by its first bytes, for the message. */
+function notZipDetail(buffer: Uint8Array): string {
+  const head = Buffer.from(buffer.subarray(0, 512)).toString('latin1').trimStart().toLowerCase();
+  if (head.startsWith('%pdf')) return '内容是 PDF 文件，不是 Word 文档';
+  if (head.startsWith('{\\rtf')) return '内容是 RTF 格式，不是 .docx（只是改了扩展名）';
+  if (head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('mime-version'))
+    return '内容是网页格式，不是 .docx（只是改了扩展名）';
+  return '文件不是有效的 .docx（不是 ZIP 压缩格式，可能已损坏或只是改了扩展名）';
+}
+
+/** The Chinese InputError for a ZipError. */
+export function zipFailure(path: string, error: ZipError, buffer: Uint8Array): InputError {
+  switch (error.code) {
+    case 'not-zip':
+      return invalid(path, notZipDetail(buffer), error);
+    case 'too-large':
+      return new InputError(
+        path,
+        'docx-too-large',
+        `无法读取 ${path}：解压后超过 ${formatSize(error.limit ?? 0)}，可能不是正常的 Word 文档（压缩炸弹）。如确为正常文档，可用 --max-unzipped-size 调高上限`,
+        undefined,
+        { cause: error },
+      );
+    case 'too-many-entries':
+      return new InputError(
+        path,
+        'docx-too-many-entries',
+        `无法读取 ${path}：${error.message}，可能不是正常的 Word 文档`,
+        undefined,
+        { cause: error },
+      );
+    case 'encrypted':
+      return encryptedError(path);
+    default:
+      return invalid(path, `压缩包已损坏（${error.message}）`, error);
+  }
+}
+
 /** Target of the first relationship whose type ends with `/kind` in a .rels part, resolved against `base`. */
-function relationshipTarget(relsXml: string | undefined, kind: string, base: string): string | undefined {
+export function relationshipTarget(
+  relsXml: string | undefined,
+  kind: string,
+  base: string,
+): string | undefined {
   if (!relsXml) return undefined;
   for (const r of parseXml(relsXml).children.flatMap((c) => c.children)) {
     const type = r.attributes.Type ?? '';
     const target = r.attributes.Target;
     if (target && type.endsWith(`/${kind}`) && r.attributes.TargetMode !== 'External') {
-      if (target.startsWith('/')) return target.slice(1);
-      const parts = `${base}${target}`.split('/');
-      const resolved: string[] = [];
-      for (const part of parts) {
-        if (part === '..') resolved.pop();
-        else if (part !== '.' && part !== '') resolved.push(part);
-      }
-      return resolved.join('/');
+      return resolvePartName(base, target);
     }
   }
   return undefined;
 }
 
+/** A relationship target as a part name: '/word/x.xml' or 'x.xml' relative to the folder `base` ('word/'). */
+export function resolvePartName(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const resolved: string[] = [];
+  for (const part of `${base}${target}`.split('/')) {
+    if (part === '..') resolved.pop();
+    else if (part !== '.' && part !== '') resolved.push(part);
+  }
+  return resolved.join('/');
+}
+
 /**
- * Read a .docx: one line per Word paragraph (joined with \n), each with its heading level (style
- * 'heading N' / '标题 N', else outline level) and the automatic number Word renders, which is
- * prefixed to the line. Throws InputError 'docx-invalid' for anything that is not a readable .docx.
+ * Open a .docx: the archive, the parts, the body with its character map, and the linted text. Synchronous and
+ * free of I/O, so a server can call it on an upload. Throws InputError: 'docx-invalid' (not a zip, damaged, no
+ * Word body, XML that is not well-formed), 'docx-encrypted', 'docx-too-large' (inflates past the limit, default
+ * 64 MiB), 'docx-too-many-entries'.
  */
-export async function readDocx(buffer: Uint8Array, path: string): Promise<DocxText> {
-  // Word support loads only when a .docx is read: mammoth and jszip are large CommonJS modules (cold start).
-  const [{ default: JSZipClass }, { default: mammoth }] = await Promise.all([
-    import('jszip'),
-    import('mammoth'),
-  ]);
-  if (buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0) {
+export function openDocx(buffer: Uint8Array, path: string, options: DocxReadOptions = {}): DocxPackage {
+  if (isEncryptedPackage(buffer)) throw encryptedError(path);
+  if (isCompoundFile(buffer)) {
     throw new InputError(
       path,
       'docx-invalid',
       `无法读取 ${path}：扩展名是 .docx，内容却是旧版 Word（.doc）格式或加密文档。请在 Word/WPS 中另存为 .docx（不设密码）后再检查`,
     );
   }
-  let zip: JSZip;
+  let current = '';
   try {
-    zip = await JSZipClass.loadAsync(buffer);
-  } catch (error) {
-    throw invalid(path, '文件不是有效的 .docx（不是 ZIP 压缩格式，可能已损坏或只是改了扩展名）', error);
-  }
-  const read = async (name: string | undefined) => {
-    const file = name === undefined ? null : zip.file(name);
-    return file ? file.async('string') : undefined;
-  };
-  let documentPath: string;
-  let documentXml: string | undefined;
-  let numberingXml: string | undefined;
-  let stylesXml: string | undefined;
-  try {
-    documentPath = relationshipTarget(await read('_rels/.rels'), 'officeDocument', '') ?? 'word/document.xml';
-    documentXml = await read(documentPath);
+    const zip = ZipArchive.open(buffer, options);
+    const read = (name: string | undefined) => {
+      if (name === undefined) return undefined;
+      current = name;
+      return zip.readText(name);
+    };
+    const documentPath =
+      relationshipTarget(read('_rels/.rels'), 'officeDocument', '') ??
+      (zip.entry('word/document.xml') ? 'word/document.xml' : undefined);
+    const documentXml = read(documentPath);
+    if (documentPath === undefined || documentXml === undefined) {
+      throw invalid(
+        path,
+        zip.entry('xl/workbook.xml') || zip.entry('ppt/presentation.xml')
+          ? '这是 Excel 表格或 PowerPoint 演示文稿，不是 Word 文档'
+          : '压缩包中没有 Word 正文（word/document.xml），不是 Word 文档',
+      );
+    }
     const slash = documentPath.lastIndexOf('/');
     const folder = documentPath.slice(0, slash + 1);
-    const rels = await read(`${folder}_rels/${documentPath.slice(slash + 1)}.rels`);
-    numberingXml = await read(relationshipTarget(rels, 'numbering', folder) ?? `${folder}numbering.xml`);
-    stylesXml = await read(relationshipTarget(rels, 'styles', folder) ?? `${folder}styles.xml`);
-  } catch (error) {
-    throw invalid(path, '压缩包内容已损坏', error);
-  }
-  if (documentXml === undefined) throw invalid(path, '压缩包中没有 Word 正文（word/document.xml）');
-
-  const marked = markParagraphs(documentXml);
-  zip.file(documentPath, marked.xml);
-  // mammoth accepts an opened zip through `file` (lib/unzip.js); it is the same JSZip it would open.
-  const file = {
-    exists: (name: string) => zip.file(name) !== null,
-    read: async (name: string, encoding?: string) => {
-      const array = await (zip.file(name) as JSZip.JSZipObject).async('uint8array');
-      if (encoding === 'base64') return Buffer.from(array).toString('base64');
-      return encoding ? new TextDecoder(encoding).decode(array) : array;
-    },
-    write: (name: string, contents: string) => void zip.file(name, contents),
-    toArrayBuffer: () => zip.generateAsync({ type: 'arraybuffer' }),
-  };
-  let collected: CollectedParagraph[] = [];
-  try {
-    await mammoth.convertToHtml({ file } as unknown as { buffer: Buffer }, {
-      transformDocument: (document: MammothElement) => {
-        collected = collectParagraphs(document);
-        // Nothing to render: we only wanted the tree.
-        return { ...document, children: [] };
-      },
-    });
-  } catch (error) {
-    throw invalid(
-      path,
-      `Word 正文无法解析（${error instanceof Error ? error.message : String(error)}）`,
-      error,
+    const relationshipsPath = `${folder}_rels/${documentPath.slice(slash + 1)}.rels`;
+    const relationshipsXml = read(relationshipsPath);
+    const numberingXml = read(
+      relationshipTarget(relationshipsXml, 'numbering', folder) ?? `${folder}numbering.xml`,
     );
-  }
+    const stylesXml = read(relationshipTarget(relationshipsXml, 'styles', folder) ?? `${folder}styles.xml`);
+    current = documentPath;
+    const body = readWordBody(documentXml);
+    if (!body.body) throw invalid(path, 'Word 正文（document.xml）中没有 w:body，不是 Word 文档');
 
-  const definitions = new NumberingDefinitions(numberingXml, stylesXml);
-  const counter = new NumberingCounter(definitions);
-  const lines: string[] = [];
-  const docx: DocxParagraphInfo[] = [];
-  for (const p of collected) {
-    const props: ParagraphProperties =
-      p.index === undefined
-        ? { ...(p.styleId ? { pStyle: p.styleId } : {}) }
-        : (marked.paragraphs[p.index] ?? {});
-    const info: DocxParagraphInfo = {};
-    let level = headingLevelFromStyle(p.styleName, p.styleId);
-    if (level === undefined) {
-      const outline = definitions.outlineLevel(props);
-      if (outline !== undefined && outline >= 0 && outline <= 8) level = outline + 1;
+    const definitions = new NumberingDefinitions(numberingXml, stylesXml);
+    const counter = new NumberingCounter(definitions);
+    const texts: string[] = [];
+    const docx: DocxParagraphInfo[] = [];
+    const lines: DocxLine[] = [];
+    let offset = 0;
+    for (const paragraph of body.paragraphs) {
+      const props = paragraph.props;
+      const info: DocxParagraphInfo = {};
+      let level = headingLevelFromStyle(definitions.paragraphStyleName(props.pStyle), props.pStyle);
+      if (level === undefined) {
+        const outline = definitions.outlineLevel(props);
+        if (outline !== undefined && outline >= 0 && outline <= 8) level = outline + 1;
+      }
+      if (level !== undefined) info.headingLevel = level;
+      const prefix = counter.next(props) ?? '';
+      if (prefix) info.numberingPrefix = prefix;
+      const line = prefix + paragraph.text;
+      texts.push(line);
+      docx.push(info);
+      lines.push({ paragraph, prefix, start: offset });
+      offset += line.length + 1;
     }
-    if (level !== undefined) info.headingLevel = level;
-    const prefix = counter.next(props);
-    if (prefix !== undefined) info.numberingPrefix = prefix;
-    lines.push((prefix ?? '') + p.text);
-    docx.push(info);
+    return {
+      text: texts.join('\n'),
+      docx,
+      zip,
+      documentPath,
+      relationshipsPath,
+      relationshipsXml,
+      body,
+      lines,
+    };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (error instanceof ZipError) throw zipFailure(path, error, buffer);
+    if (error instanceof XmlSyntaxError) throw xmlFailure(path, current, error);
+    throw error;
   }
-  return { text: lines.join('\n'), docx };
+}
+
+/** The Chinese InputError for a part that is not well-formed XML: which part, where, what. */
+export function xmlFailure(path: string, part: string, error: XmlSyntaxError): InputError {
+  return invalid(
+    path,
+    `${part} 的 XML 格式有误（第 ${error.line} 行第 ${error.column} 列：${error.message}），文件可能已损坏`,
+    error,
+  );
+}
+
+/**
+ * Read a .docx: one line per Word paragraph (joined with \n), each with its heading level (style 'heading N' /
+ * '标题 N', else outline level) and the automatic number Word renders, which is prefixed to the line. Throws
+ * InputError as `openDocx` does.
+ */
+export async function readDocx(
+  buffer: Uint8Array,
+  path: string,
+  options: DocxReadOptions = {},
+): Promise<DocxText> {
+  const { text, docx } = openDocx(buffer, path, options);
+  return { text, docx };
 }

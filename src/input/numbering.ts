@@ -88,6 +88,8 @@ export class NumberingDefinitions {
   private readonly abstractNums = new Map<string, AbstractNum>();
   private readonly nums = new Map<string, Num>();
   private readonly styles = new Map<string, Style>();
+  /** Names of paragraph styles (w:type="paragraph"), the first definition of an id winning, as Word does. */
+  private readonly paragraphStyleNames = new Map<string, string>();
 
   constructor(numberingXml: string | undefined, stylesXml: string | undefined) {
     if (stylesXml) this.readStyles(stylesXml);
@@ -103,6 +105,9 @@ export class NumberingDefinitions {
       const style: Style = { id };
       const name = child(s, q('name'))?.attributes[val];
       if (name !== undefined) style.name = name;
+      if (s.attributes[q('type')] === 'paragraph' && !this.paragraphStyleNames.has(id)) {
+        this.paragraphStyleNames.set(id, name ?? '');
+      }
       const basedOn = child(s, q('basedOn'))?.attributes[val];
       if (basedOn !== undefined) style.basedOn = basedOn;
       const pPr = child(s, q('pPr'));
@@ -150,9 +155,9 @@ export class NumberingDefinitions {
     }
   }
 
-  /** Style name (w:name) for a style id. */
-  styleName(styleId: string | undefined): string | undefined {
-    return styleId === undefined ? undefined : this.styles.get(styleId)?.name;
+  /** Name (w:name) of the paragraph style with this id. */
+  paragraphStyleName(styleId: string | undefined): string | undefined {
+    return styleId === undefined ? undefined : this.paragraphStyleNames.get(styleId) || undefined;
   }
 
   /** The style and its basedOn ancestors, nearest first (cycle-safe). */

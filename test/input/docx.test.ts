@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { markParagraphs } from '../../src/input/docx.js';
 import { formatNumber, headingLevelFromStyle, InputError, readDocx } from '../../src/input/index.js';
-import { fixture, lvl, makeDocx, para } from './helpers.js';
+import { paragraphProperties } from '../../src/input/wordml.js';
+import { parseXmlTree, type XmlNode } from '../../src/input/xml-tree.js';
+import { docxParts, fixture, lvl, makeDocx, makeZip, para } from './helpers.js';
 
-async function docxError(buffer: Buffer, path: string): Promise<InputError> {
+async function docxError(
+  buffer: Buffer | Promise<Buffer>,
+  path: string,
+  options: { maxUnzippedSize?: number; maxEntries?: number } = {},
+): Promise<InputError> {
   try {
-    await readDocx(buffer, path);
+    await readDocx(await buffer, path, options);
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
@@ -163,25 +168,33 @@ describe('numbering semantics', () => {
   });
 
   test('a namespace prefix other than w: is handled', async () => {
-    const buffer = await makeDocx('');
-    const JSZip = (await import('jszip')).default;
-    const zip = await JSZip.loadAsync(buffer);
-    zip.file(
-      'word/document.xml',
-      '<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:pPr><x:pStyle x:val="Heading2"/></x:pPr><x:r><x:t>标题</x:t></x:r></x:p></x:body></x:document>',
-    );
-    const { text, docx } = await readDocx(await zip.generateAsync({ type: 'nodebuffer' }), 'x.docx');
+    const parts = docxParts('');
+    parts['word/document.xml'] =
+      '<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:pPr><x:pStyle x:val="Heading2"/></x:pPr><x:r><x:t>标题</x:t></x:r></x:p></x:body></x:document>';
+    const { text, docx } = await readDocx(makeZip(parts), 'x.docx');
     expect([text, docx]).toEqual(['标题', [{ headingLevel: 2 }]]);
   });
 });
 
-describe('markParagraphs', () => {
-  test('bookmarks every paragraph and reads only its own w:pPr', () => {
+describe('text mammoth dropped and Word shows', () => {
+  test("a simple field's result, the base text of ruby; symbol-font glyphs are not text", async () => {
+    const body = [
+      '<w:p><w:r><w:t>成文日期：</w:t></w:r><w:fldSimple w:instr=" DATE \\@ &quot;yyyy年M月d日&quot; "><w:r><w:t>2024年3月1日</w:t></w:r></w:fldSimple></w:p>',
+      '<w:p><w:ruby><w:rubyPr/><w:rt><w:r><w:t>fǎ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>法</w:t></w:r></w:rubyBase></w:ruby><w:r><w:t>治</w:t></w:r></w:p>',
+      '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t>已完成</w:t></w:r></w:p>',
+    ];
+    expect(await lines(body.join(''), {})).toEqual(['成文日期：2024年3月1日', '法治', '已完成']);
+  });
+});
+
+describe('paragraphProperties', () => {
+  test("reads only the paragraph's own w:pPr, not a tracked property change", () => {
     const xml = `<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="A"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="2"/><w:pPrChange><w:pPr><w:pStyle w:val="Old"/><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:pPrChange></w:pPr></w:p><w:p/></w:body>`;
-    const marked = markParagraphs(xml);
-    expect(marked.paragraphs).toEqual([{ pStyle: 'A', numId: '3', ilvl: 1, outlineLvl: 2 }, {}]);
-    expect(marked.xml).toContain('<w:p><w:bookmarkStart w:id="0" w:name="__fazhi_p0"/><w:pPr>');
-    expect(marked.xml).toContain('<w:p><w:bookmarkStart w:id="1" w:name="__fazhi_p1"/></w:p></w:body>');
+    const body = parseXmlTree(xml).children[0] as XmlNode;
+    expect(body.children.map(paragraphProperties)).toEqual([
+      { pStyle: 'A', numId: '3', ilvl: 1, outlineLvl: 2 },
+      {},
+    ]);
   });
 });
 
@@ -200,11 +213,76 @@ describe('invalid .docx files', () => {
     expect([error.code, error.path, error.message]).toEqual(['docx-invalid', name, message]);
   });
 
+  test('an encrypted .docx (password "fazhi", agile encryption)', async () => {
+    const error = await docxError(readFileSync(fixture('encrypted.docx')), '加密.docx');
+    expect([error.code, error.message]).toEqual([
+      'docx-encrypted',
+      '无法读取 加密.docx：文档设置了打开密码（已加密）。请在 Word/WPS 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后另存为 .docx 再检查',
+    ]);
+  });
+
+  test('a damaged zip (cut short)', async () => {
+    const bytes = readFileSync(fixture('headings.docx'));
+    const error = await docxError(bytes.subarray(0, bytes.length - 200), '损坏.docx');
+    expect([error.code, error.message]).toEqual([
+      'docx-invalid',
+      '无法读取 损坏.docx：压缩包已损坏（压缩包不完整（找不到目录，文件可能只下载或复制了一部分））。请在 Word/WPS 中打开并另存为 .docx 后再检查',
+    ]);
+  });
+
+  test('an archive bomb stops at the limit, which can be changed', async () => {
+    const parts = docxParts(para('正文'.repeat(2000)));
+    const bytes = makeZip(parts);
+    const error = await docxError(bytes, '炸弹.docx', { maxUnzippedSize: 4096 });
+    expect([error.code, error.message]).toEqual([
+      'docx-too-large',
+      '无法读取 炸弹.docx：解压后超过 4 KB，可能不是正常的 Word 文档（压缩炸弹）。如确为正常文档，可用 --max-unzipped-size 调高上限',
+    ]);
+    expect((await readDocx(bytes, 'x.docx')).text).toBe('正文'.repeat(2000));
+  });
+
+  test('too many entries', async () => {
+    const error = await docxError(makeDocx(para('正文')), '多.docx', { maxEntries: 3 });
+    expect([error.code, error.message]).toEqual([
+      'docx-too-many-entries',
+      '无法读取 多.docx：压缩包中有 4 个文件，超过上限 3 个，可能不是正常的 Word 文档',
+    ]);
+  });
+
+  test.each([
+    ['%PDF-1.7\n', '内容是 PDF 文件，不是 Word 文档'],
+    ['{\\rtf1\\ansi', '内容是 RTF 格式，不是 .docx（只是改了扩展名）'],
+    ['<html><body>报告</body></html>', '内容是网页格式，不是 .docx（只是改了扩展名）'],
+  ])('not Word at all: %s', async (content, detail) => {
+    const error = await docxError(Buffer.from(content), 'x.docx');
+    expect([error.code, error.message]).toEqual([
+      'docx-invalid',
+      `无法读取 x.docx：${detail}。请在 Word/WPS 中打开并另存为 .docx 后再检查`,
+    ]);
+  });
+
+  test('an Excel workbook renamed .docx', async () => {
+    const error = await docxError(
+      makeZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }),
+      'x.docx',
+    );
+    expect(error.message).toBe(
+      '无法读取 x.docx：这是 Excel 表格或 PowerPoint 演示文稿，不是 Word 文档。请在 Word/WPS 中打开并另存为 .docx 后再检查',
+    );
+  });
+
+  test('XML that is not well-formed is named in Chinese, with the part and the position', async () => {
+    const parts = docxParts('<w:p><w:r><w:t>正文</w:r></w:p>');
+    const error = await docxError(makeZip(parts), 'x.docx');
+    expect([error.code, error.message]).toEqual([
+      'docx-invalid',
+      '无法读取 x.docx：word/document.xml 的 XML 格式有误（第 1 行第 363 列：结束标记 </w:r> 没有对应的开始标记，应为 </w:t>），文件可能已损坏。请在 Word/WPS 中打开并另存为 .docx 后再检查',
+    ]);
+    expect(error.message).not.toMatch(/xmldom|undefined/);
+  });
+
   test('a zip without word/document.xml', async () => {
-    const JSZip = (await import('jszip')).default;
-    const zip = new JSZip();
-    zip.file('hello.txt', 'hi');
-    const error = await docxError(await zip.generateAsync({ type: 'nodebuffer' }), 'x.docx');
+    const error = await docxError(makeZip({ 'hello.txt': 'hi' }), 'x.docx');
     expect(error.code).toBe('docx-invalid');
     expect(error.message).toContain('没有 Word 正文');
   });

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { onTestFinished } from 'vitest';
+import { writeZip } from '../../src/input/zip.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/input');
 export const fixture = (name: string) => join(FIXTURES, name);
@@ -35,42 +35,57 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
-/** A minimal .docx around a w:body fragment, with optional styles.xml and numbering.xml bodies. */
-export async function makeDocx(
+/** A zip of text parts, in order (our writer: jszip is no longer a dependency). */
+export function makeZip(parts: Record<string, string | Uint8Array>): Buffer {
+  return Buffer.from(
+    writeZip(
+      null,
+      Object.entries(parts).map(([name, data]) => ({
+        name,
+        data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+      })),
+      new Date(2024, 2, 1),
+    ),
+  );
+}
+
+/** The parts of a minimal .docx around a w:body fragment, with optional styles.xml and numbering.xml bodies. */
+export function docxParts(
   body: string,
   parts: { styles?: string; numbering?: string } = {},
-): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
+): Record<string, string> {
+  const files: Record<string, string> = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  };
   const rels: string[] = [];
   if (parts.styles !== undefined) {
     rels.push(
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>',
     );
-    zip.file('word/styles.xml', `<w:styles xmlns:w="${W}">${parts.styles}</w:styles>`);
+    files['word/styles.xml'] = `<w:styles xmlns:w="${W}">${parts.styles}</w:styles>`;
   }
   if (parts.numbering !== undefined) {
     rels.push(
       '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>',
     );
-    zip.file('word/numbering.xml', `<w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`);
+    files['word/numbering.xml'] = `<w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`;
   }
-  zip.file(
-    'word/_rels/document.xml.rels',
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
-  );
-  zip.file(
-    'word/document.xml',
-    `<w:document xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'nodebuffer' });
+  files['word/_rels/document.xml.rels'] =
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
+  files['word/document.xml'] =
+    `<w:document xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:body>${body}</w:body></w:document>`;
+  return files;
+}
+
+/** A minimal .docx around a w:body fragment, with optional styles.xml and numbering.xml bodies. */
+export async function makeDocx(
+  body: string,
+  parts: { styles?: string; numbering?: string } = {},
+): Promise<Buffer> {
+  return makeZip(docxParts(body, parts));
 }
 
 /** `<w:p>` with optional style, numbering (numId, ilvl) and plain-text runs. */

@@ -47,6 +47,7 @@ export interface LintCommandOptions {
   stdinFilename?: string;
   encoding?: string;
   maxFileSize?: number;
+  maxUnzippedSize?: number;
   baseline?: string;
   writeBaseline?: string;
 }
@@ -71,7 +72,11 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     );
     return EXIT.failure;
   }
-  const readOptions = { encoding: opts.encoding, maxFileSize: opts.maxFileSize };
+  const readOptions = {
+    encoding: opts.encoding,
+    maxFileSize: opts.maxFileSize,
+    maxUnzippedSize: opts.maxUnzippedSize,
+  };
   const stdin = paths.includes('-');
   if (opts.staged && opts.fix) {
     process.stderr.write(
@@ -110,6 +115,7 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     config: opts.config,
     encoding: opts.encoding,
     maxFileSize: opts.maxFileSize,
+    maxUnzippedSize: opts.maxUnzippedSize,
     mode: opts.fix ? 'fix' : opts.fixDryRun ? 'fix-dry-run' : 'lint',
     staged: opts.staged === true,
   } as const;

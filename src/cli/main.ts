@@ -35,7 +35,10 @@ export function buildProgram(): Command {
     .description('法治政府建设年度报告合规检查：结构、规范表述、数字与标点、落款与日期')
     .version(VERSION, '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
-    .argument('[paths...]', '要检查的文件或文件夹（.md .txt .docx）；- 表示标准输入')
+    .argument(
+      '[paths...]',
+      '要检查的文件或文件夹（.md .txt .docx，装有 LibreOffice 时也可 .doc）；- 表示标准输入',
+    )
     .addOption(new Option('-f, --format <name>', '输出格式').choices(LINT_FORMATS).default('stylish'))
     .option('-o, --output-file <path>', '把 --format 指定格式的结果写入文件（终端仍显示 stylish）')
     .option('--changed [base]', '只检查相对 git 基准（默认：与默认分支的分叉点）有改动的报告')
@@ -53,6 +56,7 @@ export function buildProgram(): Command {
     .option('--stdin-filename <name>', '标准输入的文件名（决定格式和配置）')
     .option('--encoding <label>', '指定文本编码（如 gb18030、utf-16le），不再自动检测')
     .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
+    .option('--max-unzipped-size <size>', '.docx 解压后超过此大小即停止读取，防压缩炸弹（默认 64MB）', size)
     .option('--debug', '出错时显示内部调用栈')
     .action(async (paths: string[], opts) => {
       process.exitCode = await runLint(paths, opts);
@@ -76,6 +80,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
     .option('--encoding <label>', '指定文本编码（如 gb18030、utf-16le），不再自动检测')
     .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
+    .option('--max-unzipped-size <size>', '.docx 解压后超过此大小即停止读取，防压缩炸弹（默认 64MB）', size)
     .option('-j, --jobs <n>', '并行检查的线程数（默认：有富余核心且文件较多时用多个线程，否则 1）', positive)
     .action(async (paths: string[], opts) => {
       const { runSummary } = await import('./summary.js');

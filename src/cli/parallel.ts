@@ -19,6 +19,8 @@ export interface ProcessorOptions {
   config?: string;
   encoding?: string;
   maxFileSize?: number;
+  /** Bytes a .docx may inflate to (archive bombs). */
+  maxUnzippedSize?: number;
   mode: 'lint' | 'fix' | 'fix-dry-run';
   /** Read each file's staged content (`git show :path`) instead of the working tree. */
   staged?: boolean;
@@ -72,7 +74,11 @@ export async function createProcessor(options: ProcessorOptions, existing?: Lint
       configPath: options.config,
       loadOnDemand: true,
     }));
-  const readOptions = { encoding: options.encoding, maxFileSize: options.maxFileSize };
+  const readOptions = {
+    encoding: options.encoding,
+    maxFileSize: options.maxFileSize,
+    maxUnzippedSize: options.maxUnzippedSize,
+  };
   return async (path, read) => {
     if (!read && linter.isIgnored(resolve(options.cwd, path))) return { path, ignored: true };
     let source: SourceFile;

@@ -14,6 +14,7 @@ export interface SummaryCommandOptions {
   config?: string;
   encoding?: string;
   maxFileSize?: number;
+  maxUnzippedSize?: number;
   jobs?: number;
 }
 
@@ -42,6 +43,7 @@ export async function runSummary(paths: string[], opts: SummaryCommandOptions): 
       config: opts.config,
       encoding: opts.encoding,
       maxFileSize: opts.maxFileSize,
+      maxUnzippedSize: opts.maxUnzippedSize,
       mode: 'lint',
       meta: true,
     },

@@ -1,10 +1,16 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import { createIgnoreMatcher } from '../util/glob.js';
+import { findSoffice } from './doc.js';
 import { InputError } from './errors.js';
 
 /** Extensions picked up when walking a folder. Files named explicitly are taken whatever their extension. */
 export const REPORT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
+
+/** The extensions a folder walk picks up here: .doc too when LibreOffice can convert it. */
+export function reportExtensions(): string[] {
+  return findSoffice() ? [...REPORT_EXTENSIONS, '.doc'] : REPORT_EXTENSIONS;
+}
 
 export interface CollectOptions {
   /**
@@ -15,6 +21,8 @@ export interface CollectOptions {
   ignores?: string[];
   /** Folder the ignore patterns are relative to. Default process.cwd(). */
   cwd?: string;
+  /** Extensions a folder walk picks up. Default `reportExtensions()`. */
+  extensions?: string[];
 }
 
 function compareNames(a: string, b: string): number {
@@ -23,8 +31,8 @@ function compareNames(a: string, b: string): number {
 
 /**
  * Expand command-line paths into the files to lint. Files are taken as given (whatever the
- * extension, so a .doc gets a clear error later); folders are walked recursively for .md,
- * .markdown, .txt and .docx, skipping node_modules, hidden files and folders, and Word lock
+ * extension, so a .pdf gets a clear error later); folders are walked recursively for .md,
+ * .markdown, .txt and .docx (and .doc when LibreOffice is installed), skipping node_modules, hidden files and folders, and Word lock
  * files (~$*.docx), in code-unit order of names. Missing paths become InputError 'not-found'.
  * Ignore patterns apply to all paths, including those given explicitly.
  */
@@ -33,6 +41,7 @@ export async function collectFiles(
   options: CollectOptions = {},
 ): Promise<{ files: string[]; errors: InputError[] }> {
   const cwd = options.cwd ?? process.cwd();
+  const extensions = options.extensions ?? reportExtensions();
   const ignored = createIgnoreMatcher(options.ignores ?? []);
   const isIgnored = (path: string, isDirectory: boolean) =>
     ignored(relative(cwd, resolve(cwd, path)), isDirectory);
@@ -81,11 +90,7 @@ export async function collectFiles(
       }
       if (isDirectory) {
         if (!isIgnored(path, true)) await walk(path);
-      } else if (
-        isFile &&
-        REPORT_EXTENSIONS.includes(extname(name).toLowerCase()) &&
-        !isIgnored(path, false)
-      ) {
+      } else if (isFile && extensions.includes(extname(name).toLowerCase()) && !isIgnored(path, false)) {
         addFile(path);
       }
     }

@@ -2,6 +2,7 @@ export {
   type CollectOptions,
   collectFiles,
   REPORT_EXTENSIONS,
+  reportExtensions,
 } from './collect.js';
 export {
   type DecodedText,
@@ -11,7 +12,20 @@ export {
   encodingLabel,
   normalizeEncoding,
 } from './decode.js';
-export { type DocxText, headingLevelFromStyle, readDocx } from './docx.js';
+export {
+  convertDocToDocx,
+  DEFAULT_DOC_TIMEOUT_MS,
+  type DocConversionOptions,
+  findSoffice,
+} from './doc.js';
+export {
+  type DocxPackage,
+  type DocxReadOptions,
+  type DocxText,
+  headingLevelFromStyle,
+  openDocx,
+  readDocx,
+} from './docx.js';
 export { encodeBytes, encodeText } from './encode.js';
 export { InputError, type InputErrorCode, positionAt } from './errors.js';
 export type { InputFileHandle, InputFs, InputStats } from './fs.js';
@@ -23,6 +37,8 @@ export {
   readSourceFile,
   readStdin,
   sourceFromBuffer,
+  wordBytes,
 } from './read.js';
 export type { DocxParagraphInfo, SourceFile, SourceFormat, TextEncodingInfo } from './types.js';
 export { type WriteOptions, writeSourceFile } from './write.js';
+export { DEFAULT_MAX_ENTRIES, DEFAULT_MAX_UNZIPPED_SIZE, type ZipLimits } from './zip.js';

@@ -1,15 +1,20 @@
 import { extname } from 'node:path';
 import { decodeText } from './decode.js';
-import { readDocx } from './docx.js';
+import { convertDocToDocx, type DocConversionOptions } from './doc.js';
+import { type DocxReadOptions, isCompoundFile, isEncryptedPackage, readDocx } from './docx.js';
 import { InputError } from './errors.js';
 import { type InputFs, withFs } from './fs.js';
 import type { SourceFile, SourceFormat } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-export interface ReadOptions {
+export interface ReadOptions extends DocxReadOptions {
   /** Force a text encoding (WHATWG label) instead of detecting it. */
   encoding?: string;
+  /** LibreOffice for Word 97–2003 files (see doc.ts). */
+  soffice?: DocConversionOptions['soffice'];
+  /** Time limit of one .doc conversion, in milliseconds. */
+  docTimeoutMs?: number;
   /** Files above this many bytes are refused without being read. Default 20 MiB. */
   maxFileSize?: number;
   /** Name (and so format) for standard input, when `path` is '-'. */
@@ -25,7 +30,6 @@ const UNSUPPORTED: Record<string, { what: string; advice: string }> = {};
 const add = (exts: string[], what: string, advice: string) => {
   for (const ext of exts) UNSUPPORTED[ext] = { what, advice };
 };
-add(['.doc', '.dot'], '旧版 Word 格式（.doc）', '请在 Word/WPS 中另存为 .docx 或导出为 .txt 后再检查');
 add(['.wps', '.wpt'], 'WPS 文字格式（.wps）', '请在 WPS 中另存为 .docx 或导出为 .txt 后再检查');
 add(['.pdf'], 'PDF 文件', '无法可靠提取其中的文字，请使用原始 .docx，或把文字复制到 .txt 后再检查');
 add(['.ofd'], 'OFD 版式文件', '请使用原始 .docx，或把文字复制到 .txt 后再检查');
@@ -39,15 +43,18 @@ add(['.ppt', '.pptx', '.pps', '.ppsx', '.dps'], '演示文稿', '请检查报告
 add(['.rtf', '.odt', '.wpd', '.pages'], '本工具不支持的文档格式', '请在 Word/WPS 中另存为 .docx 后再检查');
 add(['.zip', '.rar', '.7z', '.gz', '.tar'], '压缩包', '请先解压，再检查其中的 .docx 或 .txt');
 
+/** Word 97–2003 extensions, read through LibreOffice (doc.ts). */
+const WORD_97 = ['.doc', '.dot'];
+
 /**
- * The format for a file name: .md/.markdown → markdown, .docx → docx, anything else → text.
- * Throws InputError 'unsupported-format' with advice for Word 97, WPS, PDF, images, spreadsheets …
+ * The format for a file name: .md/.markdown → markdown, .docx (and .doc, converted on reading) → docx, anything
+ * else → text. Throws InputError 'unsupported-format' with advice for WPS, PDF, images, spreadsheets …
  */
 export function formatFor(path: string): SourceFormat {
   const ext = extname(path).toLowerCase();
   const unsupported = UNSUPPORTED[ext];
   if (unsupported) {
-    const what = ext === '.doc' || ext === '.wps' ? unsupported.what : `${unsupported.what}（${ext}）`;
+    const what = ext === '.wps' ? unsupported.what : `${unsupported.what}（${ext}）`;
     const space = /^[A-Za-z]/.test(what) ? ' ' : '';
     throw new InputError(
       path,
@@ -56,7 +63,7 @@ export function formatFor(path: string): SourceFormat {
     );
   }
   if (ext === '.md' || ext === '.markdown') return 'markdown';
-  if (ext === '.docx') return 'docx';
+  if (ext === '.docx' || WORD_97.includes(ext)) return 'docx';
   return 'text';
 }
 
@@ -74,10 +81,10 @@ export async function sourceFromBuffer(
   buffer: Uint8Array,
   path: string,
   format: SourceFormat,
-  options: Pick<ReadOptions, 'encoding'> = {},
+  options: Pick<ReadOptions, 'encoding' | 'maxUnzippedSize' | 'maxEntries' | 'soffice' | 'docTimeoutMs'> = {},
 ): Promise<SourceFile> {
   if (format === 'docx') {
-    const { text, docx } = await readDocx(buffer, path);
+    const { text, docx } = await readDocx(await wordBytes(buffer, path, options), path, options);
     return {
       path,
       format,
@@ -92,6 +99,26 @@ export async function sourceFromBuffer(
     options.encoding === undefined ? {} : { encoding: options.encoding },
   );
   return { path, format, text: decoded.text, encoding: decoded.encoding };
+}
+
+/**
+ * The .docx bytes of a Word file: as they are, or converted by LibreOffice for a Word 97–2003 file (by its
+ * extension, or by its content under a .docx name).
+ */
+export async function wordBytes(
+  buffer: Uint8Array,
+  path: string,
+  options: Pick<ReadOptions, 'soffice' | 'docTimeoutMs'> = {},
+): Promise<Uint8Array> {
+  const word97 = WORD_97.includes(extname(path).toLowerCase());
+  const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b;
+  if ((word97 && !isZip) || (isCompoundFile(buffer) && !isEncryptedPackage(buffer))) {
+    return convertDocToDocx(buffer, path, {
+      ...(options.soffice !== undefined ? { soffice: options.soffice } : {}),
+      ...(options.docTimeoutMs !== undefined ? { timeoutMs: options.docTimeoutMs } : {}),
+    });
+  }
+  return buffer;
 }
 
 function fsError(path: string, error: unknown): InputError {

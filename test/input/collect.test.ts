@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { collectFiles } from '../../src/input/index.js';
+import { collectFiles, REPORT_EXTENSIONS } from '../../src/input/index.js';
 import { createIgnoreMatcher } from '../../src/util/glob.js';
 import { tempDir } from './helpers.js';
 
@@ -38,7 +38,7 @@ const FILES = [
 describe('collectFiles', () => {
   test('folders: report extensions only, sorted, skipping hidden, node_modules and Word lock files', async () => {
     const dir = await tree(FILES);
-    const { files, errors } = await collectFiles(['.'], { cwd: dir });
+    const { files, errors } = await collectFiles(['.'], { cwd: dir, extensions: REPORT_EXTENSIONS });
     expect(errors).toEqual([]);
     expect(files).toEqual([
       'A.docx',
@@ -56,8 +56,26 @@ describe('collectFiles', () => {
 
   test('ignores: **/draft/** and *.tmp.md at any depth', async () => {
     const dir = await tree(FILES);
-    const { files } = await collectFiles(['.'], { cwd: dir, ignores: ['**/draft/**', '*.tmp.md'] });
+    const { files } = await collectFiles(['.'], {
+      cwd: dir,
+      ignores: ['**/draft/**', '*.tmp.md'],
+      extensions: REPORT_EXTENSIONS,
+    });
     expect(files).toEqual(['A.docx', 'a.txt', 'b.md', 'sub/c.txt', 'sub/deeper/d.md', 'z.markdown']);
+  });
+
+  test('.doc files are picked up in folders only when LibreOffice can convert them', async () => {
+    const dir = await tree(['a.docx', 'b.doc']);
+    const previous = process.env.FAZHI_LINT_SOFFICE;
+    try {
+      process.env.FAZHI_LINT_SOFFICE = '';
+      expect((await collectFiles(['.'], { cwd: dir })).files).toEqual(['a.docx']);
+      process.env.FAZHI_LINT_SOFFICE = '/opt/libreoffice/program/soffice';
+      expect((await collectFiles(['.'], { cwd: dir })).files).toEqual(['a.docx', 'b.doc']);
+    } finally {
+      if (previous === undefined) delete process.env.FAZHI_LINT_SOFFICE;
+      else process.env.FAZHI_LINT_SOFFICE = previous;
+    }
   });
 
   test('explicit files are taken whatever their extension (a .doc gets its error when read)', async () => {

@@ -3,6 +3,7 @@ import { copyFile, mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test, vi } from 'vitest';
+import { findSoffice } from '../../src/input/doc.js';
 import {
   DEFAULT_MAX_FILE_SIZE,
   formatFor,
@@ -37,10 +38,6 @@ describe('formats from extensions', () => {
 
   test.each([
     [
-      '报告.doc',
-      '无法读取 报告.doc：文件为旧版 Word 格式（.doc），请在 Word/WPS 中另存为 .docx 或导出为 .txt 后再检查',
-    ],
-    [
       '报告.wps',
       '无法读取 报告.wps：文件为 WPS 文字格式（.wps），请在 WPS 中另存为 .docx 或导出为 .txt 后再检查',
     ],
@@ -73,12 +70,55 @@ describe('formats from extensions', () => {
     const error = await readError(path);
     expect([error.code, error.path, error.message]).toEqual(['unsupported-format', path, message]);
   });
+});
 
-  test('the .doc fixture is refused by extension, before it is read', async () => {
-    const readFile = vi.fn();
-    const error = await readError(fixture('old-format.doc'), { fs: { readFile } });
-    expect(error.code).toBe('unsupported-format');
-    expect(readFile).not.toHaveBeenCalled();
+describe('Word 97–2003 (.doc) through LibreOffice', () => {
+  const soffice = findSoffice();
+
+  test('without LibreOffice: what to do, including what to install', async () => {
+    for (const [name, what] of [
+      ['old-format.doc', '文件为旧版 Word 格式（.doc）'],
+      ['renamed-doc.docx', '扩展名是 .docx，内容却是旧版 Word（.doc）格式'],
+    ]) {
+      const error = await readError(fixture(name as string), { soffice: null });
+      expect([error.code, error.message]).toEqual([
+        'unsupported-format',
+        `无法读取 ${fixture(name as string)}：${what}，请在 Word/WPS 中另存为 .docx 后再检查，或安装 LibreOffice 后直接检查 .doc（Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui；Windows：从 LibreOffice 官网下载安装）`,
+      ]);
+    }
+  });
+
+  test('a file named .doc that is not Word at all is refused without LibreOffice being started', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'x.doc'), '这只是文字');
+    const error = await readError(join(dir, 'x.doc'), { soffice: '/nonexistent/soffice' });
+    expect([error.code, error.message]).toEqual([
+      'doc-unreadable',
+      `无法读取 ${join(dir, 'x.doc')}：文件内容不是 Word 文档（可能已损坏或只是改了扩展名）`,
+    ]);
+  });
+
+  test.skipIf(!soffice)('a .doc is converted headless and read like the .docx it came from', async () => {
+    // report.doc is headings.docx saved by LibreOffice as Word 97.
+    const doc = await readSourceFile(fixture('report.doc'));
+    const docx = await readSourceFile(fixture('headings.docx'));
+    expect([doc.format, doc.text]).toEqual(['docx', docx.text]);
+  });
+
+  test.skipIf(!soffice)('a .doc LibreOffice cannot read', async () => {
+    const error = await readError(fixture('old-format.doc'));
+    expect([error.code, error.message]).toEqual([
+      'doc-unreadable',
+      `无法读取 ${fixture('old-format.doc')}：LibreOffice 无法转换此文件（文件可能已损坏或设置了密码）。请在 Word/WPS 中打开并另存为 .docx 后再检查`,
+    ]);
+  });
+
+  test.skipIf(!soffice)('a conversion past the time limit is stopped', async () => {
+    const error = await readError(fixture('report.doc'), { docTimeoutMs: 1 });
+    expect([error.code, error.message]).toEqual([
+      'doc-unreadable',
+      `无法读取 ${fixture('report.doc')}：LibreOffice 在 0 秒内未能完成转换（文件可能已损坏或设置了密码）。请在 Word/WPS 中打开并另存为 .docx 后再检查`,
+    ]);
   });
 });
 

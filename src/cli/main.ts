@@ -87,6 +87,20 @@ export function buildProgram(): Command {
       process.exitCode = await runSummary(paths, opts);
     });
   program
+    .command('annotate')
+    .description('生成审阅稿：问题写成 Word 批注，可安全修复的写成修订（报告.docx → 报告（审阅）.docx）')
+    .argument('<paths...>', 'Word 文档（.docx；装有 LibreOffice 时也可 .doc）或其所在文件夹')
+    .option('-o, --output <path>', '审阅稿的文件名（一份文档时）或文件夹（默认：原文件旁）')
+    .option('--no-track-changes', '只加批注，不作修订')
+    .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
+    .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
+    .option('--max-file-size <size>', '超过此大小的文件不读取（默认 20MB）', size)
+    .option('--max-unzipped-size <size>', '.docx 解压后超过此大小即停止读取，防压缩炸弹（默认 64MB）', size)
+    .action(async (paths: string[], opts) => {
+      const { runAnnotate } = await import('./annotate.js');
+      process.exitCode = await runAnnotate(paths, opts);
+    });
+  program
     .command('explain')
     .description('说明一条规则：依据、级别、示例（及其检查结果）和选项')
     .argument('<rule-id>', '规则名，如 closing-date')

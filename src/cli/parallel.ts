@@ -8,6 +8,7 @@ import { encodingLabel, InputError, readSourceFile, writeSourceFile } from '../i
 import type { SourceFile } from '../input/types.js';
 import { buildModel } from '../model/build.js';
 import { unifiedDiff } from '../output/diff.js';
+import { reportFacts } from '../output/summary/matrix.js';
 import { builtins } from '../util/builtins.js';
 import { describeFailure } from './common.js';
 import { readStagedSource } from './git.js';
@@ -104,12 +105,7 @@ export async function createProcessor(options: ProcessorOptions, existing?: Lint
       } else if (options.meta) {
         const model = buildModel(source);
         result = linter.lintModel(model);
-        outcome.meta = {
-          title: model.title?.span.text ?? null,
-          issuer: model.title?.issuer ?? null,
-          signers: model.closing.signers.map((s) => s.text),
-          year: model.year,
-        };
+        outcome.meta = reportFacts(model);
       } else result = linter.lintSource(source);
       if (source.encoding.detected) {
         result.notes = [

@@ -147,7 +147,7 @@ class BodyReader {
       value,
       node,
       run: ctx.run,
-      editable: !ctx.opaque && this.fields.length === 0 && ctx.run !== null,
+      editable: !ctx.opaque && this.fields.length === 0 && ctx.run !== null && node.parent === ctx.run,
     });
   }
 

@@ -31,7 +31,7 @@ export async function writeSourceFile(
     throw new InputError(
       path,
       'unsupported-format',
-      `.docx 文件不支持 --fix：${path} 未改动，请按提示在 Word/WPS 中手动修改`,
+      `.docx 文件不支持 --fix：${path} 未改动。请用 fazhi-lint annotate ${path} 生成带批注和修订的审阅稿，在 Word/WPS 的“审阅”中逐条接受`,
     );
   }
   if (newText === file.text) return false;
@@ -66,13 +66,32 @@ export async function writeSourceFile(
     throw error instanceof InputError ? error : failed(error);
   }
 
+  try {
+    await writeFileAtomic(target, bytes, { mode, fs: options.fs });
+  } catch (error) {
+    throw failed(error);
+  }
+  return true;
+}
+
+/**
+ * Write bytes to `target` atomically: a temporary file in the same folder, fsync, then rename over the target, so a
+ * reader never sees half a file and a failure leaves nothing behind (the temporary file is removed). `mode` is set
+ * explicitly when given (open's mode is masked by the umask). Errors are thrown as they come.
+ */
+export async function writeFileAtomic(
+  target: string,
+  bytes: Uint8Array,
+  options: { mode?: number | undefined; fs?: Partial<InputFs> | undefined } = {},
+): Promise<void> {
+  const fs = withFs(options.fs);
   const temp = join(
     dirname(target),
     `.${basename(target)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
   );
   let created = false;
   try {
-    const handle = await fs.open(temp, 'wx', mode);
+    const handle = await fs.open(temp, 'wx', options.mode ?? 0o666);
     created = true;
     try {
       let written = 0;
@@ -85,12 +104,11 @@ export async function writeSourceFile(
     } finally {
       await handle.close();
     }
-    await fs.chmod(temp, mode); // open's mode is masked by umask
+    if (options.mode !== undefined) await fs.chmod(temp, options.mode);
     await fs.rename(temp, target);
     created = false;
   } catch (error) {
     if (created) await fs.unlink(temp).catch(() => {});
-    throw failed(error);
+    throw error;
   }
-  return true;
 }

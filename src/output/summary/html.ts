@@ -133,8 +133,8 @@ export function highlightText(text: string, messages: LintMessage[], report: num
   return out;
 }
 
-/** The first sentence of a rule description (up to the first 。；：), for the one-line citation. */
-function firstSentence(text: string): string {
+/** The first sentence of a rule description (up to the first 。；), for the one-line citation of the norm. */
+export function normCitation(text: string): string {
   const m = /^[\s\S]*?[。；]/.exec(text);
   const first = (m ? m[0] : text).trim();
   return first.length > 90 ? `${first.slice(0, 88)}…` : first;
@@ -165,7 +165,7 @@ function reportArticle(summary: Summary, row: SummaryRow, n: number, open: boole
       `<span class="sev ${m.severity}">${LABEL[m.severity]}</span> ${escapeHtml(m.message)} ` +
       `<code>${escapeHtml(m.ruleId)}</code>${column && column !== m.ruleId ? ` <span class="muted">${escapeHtml(column)}</span>` : ''}` +
       (norm
-        ? `<details class="norm"><summary>依据：${escapeHtml(firstSentence(norm))}</summary>${escapeHtml(norm)}</details>`
+        ? `<details class="norm"><summary>依据：${escapeHtml(normCitation(norm))}</summary>${escapeHtml(norm)}</details>`
         : '') +
       '</li>'
     );

@@ -2,13 +2,14 @@ import { formatSummaryHtml } from './html.js';
 import type { Summary } from './matrix.js';
 import { formatSummaryCsv, formatSummaryJson, formatSummaryMarkdown, formatSummaryText } from './tabular.js';
 
-export { escapeHtml, formatSummaryHtml, highlightText } from './html.js';
+export { escapeHtml, formatSummaryHtml, highlightText, normCitation } from './html.js';
 export {
   buildSummary,
   type CheckStatus,
   cellSymbol,
   columnOf,
   type ReportFacts,
+  reportFacts,
   type Summary,
   type SummaryCell,
   type SummaryColumn,

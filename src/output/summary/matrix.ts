@@ -1,5 +1,6 @@
 import { basename, extname, relative, sep } from 'node:path';
 import type { LintMessage, LintResult, LoadedRule } from '../../engine/types.js';
+import type { DocumentModel } from '../../model/types.js';
 
 /** One column of the matrix: a required check (a rule, or one part of `required-sections`). */
 export interface SummaryColumn {
@@ -26,6 +27,16 @@ export interface ReportFacts {
   issuer: string | null;
   signers: string[];
   year: number | null;
+}
+
+/** The facts of a report, from its model. */
+export function reportFacts(model: DocumentModel): ReportFacts {
+  return {
+    title: model.title?.span.text ?? null,
+    issuer: model.title?.issuer ?? null,
+    signers: model.closing.signers.map((s) => s.text),
+    year: model.year,
+  };
 }
 
 export interface SummaryRow {

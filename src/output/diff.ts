@@ -6,7 +6,7 @@ export function unifiedDiff(path: string, before: string, after: string, context
   if (before === after) return '';
   const a = before.split(/\r\n|\r|\n/);
   const b = after.split(/\r\n|\r|\n/);
-  const ops = myers(a, b);
+  const ops = editScript(a, b);
   const lines: string[] = [`--- ${path}`, `+++ ${path}（修复后）`];
   let i = 0;
   while (i < ops.length) {
@@ -38,14 +38,16 @@ export function unifiedDiff(path: string, before: string, after: string, context
   return `${lines.join('\n')}\n`;
 }
 
-interface Op {
+export interface Op {
   type: '=' | '-' | '+';
   text: string;
+  /** Index in `a` (for '+': where the insertion goes) and in `b`. */
   ai: number;
   bi: number;
 }
 
-function myers(a: string[], b: string[]): Op[] {
+/** The shortest edit script from `a` to `b` (Myers' O(ND) algorithm). */
+export function editScript(a: string[], b: string[]): Op[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
@@ -89,4 +91,27 @@ function myers(a: string[], b: string[]): Op[] {
     y = prevY;
   }
   return ops.reverse();
+}
+
+/**
+ * The smallest replacements turning `before` into `after`, by UTF-16 code unit: `[start, end)` of `before` and the
+ * text that replaces it. A fix that rewrites a whole sentence to change two marks gives two small replacements.
+ */
+export function replacements(before: string, after: string): { start: number; end: number; text: string }[] {
+  const ops = editScript(before.split(''), after.split(''));
+  const out: { start: number; end: number; text: string }[] = [];
+  let current: { start: number; end: number; text: string } | null = null;
+  for (const op of ops) {
+    if (op.type === '=') {
+      current = null;
+      continue;
+    }
+    if (!current) {
+      current = { start: op.ai, end: op.ai, text: '' };
+      out.push(current);
+    }
+    if (op.type === '-') current.end = op.ai + 1;
+    else current.text += op.text;
+  }
+  return out;
 }

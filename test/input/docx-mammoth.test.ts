@@ -14,7 +14,9 @@ import { FIXTURES, lvl, makeDocx } from './helpers.js';
 
 const docxFixtures = [
   ...readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.docx') && !['not-a-zip.docx', 'renamed-doc.docx', 'encrypted.docx'].includes(f))
+    .filter(
+      (f) => f.endsWith('.docx') && !['not-a-zip.docx', 'renamed-doc.docx', 'encrypted.docx'].includes(f),
+    )
     .map((f) => join(FIXTURES, f)),
   ...readdirSync(join(FIXTURES, 'seeds')).map((f) => join(FIXTURES, 'seeds', f)),
 ];

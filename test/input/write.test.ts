@@ -169,7 +169,7 @@ describe('writeSourceFile', () => {
     const error = await writeError(writeSourceFile(file, `${file.text}x`));
     expect([error.code, error.message]).toEqual([
       'unsupported-format',
-      `.docx 文件不支持 --fix：${fixture('headings.docx')} 未改动，请按提示在 Word/WPS 中手动修改`,
+      `.docx 文件不支持 --fix：${fixture('headings.docx')} 未改动。请用 fazhi-lint annotate ${fixture('headings.docx')} 生成带批注和修订的审阅稿，在 Word/WPS 的“审阅”中逐条接受`,
     ]);
   });
 

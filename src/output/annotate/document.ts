@@ -2,6 +2,7 @@ import type { Fix } from '../../engine/types.js';
 import type { DocxLine, DocxPackage } from '../../input/docx.js';
 import type { TextPiece, WordParagraph } from '../../input/wordml.js';
 import { firstChild, textContent, type XmlNode } from '../../input/xml-tree.js';
+import { replacements } from '../diff.js';
 import { escapeXmlAttribute, escapeXmlText, XmlEdits } from './xml-edits.js';
 
 /**
@@ -246,52 +247,78 @@ export class DocumentAnnotator {
   }
 
   /**
-   * A safe fix as a tracked change: the replaced characters in w:del, the new text in w:ins with the formatting of
-   * the text it replaces (or follows). Returns false, changing nothing, when the fix does not map cleanly: across
-   * paragraphs, into an automatic number, a field, a text box or the author's own tracked changes. `atEnd` says the
-   * fix sits at the end of its finding's range, so inserted text stays inside the comment.
+   * A safe fix as tracked changes: the fix reduced to its smallest replacements (a fix that rewrites a phrase to
+   * change two marks gives two), each replaced character in w:del and each new text in w:ins with the formatting of
+   * the text it replaces or follows. All or nothing: returns false, changing nothing, when some part does not map
+   * cleanly (across paragraphs, into an automatic number, a field, a text box or the author's own tracked changes).
+   * `findingStart` is where the fix's finding starts: inserted text stays inside its comment.
    */
-  addTrackedChange(fix: Fix, atEnd: boolean): boolean {
+  addTrackedChange(fix: Fix, findingStart: number): boolean {
     const [start, end] = fix.range;
-    if (fix.text.includes('\n') || fix.text.includes('\r')) return false;
+    if (fix.text.includes('\r')) return false;
+    const old = this.pkg.text.slice(start, end);
+    if (old.includes('\n') && fix.text === '') return this.deleteParagraphs(fix);
+    const parts = replacements(old, fix.text).map((r) => ({
+      start: start + r.start,
+      end: start + r.end,
+      text: r.text,
+    }));
+    const planned: (() => void)[] = [];
+    for (const part of parts) {
+      const plan = this.planReplacement(part.start, part.end, part.text, part.start > findingStart);
+      if (!plan) return false;
+      planned.push(plan);
+    }
+    for (const apply of planned) apply();
+    return true;
+  }
+
+  /** A replacement within one paragraph's own text, to apply later; null when it does not map cleanly. */
+  private planReplacement(
+    start: number,
+    end: number,
+    text: string,
+    afterPrevious: boolean,
+  ): (() => void) | null {
+    if (text.includes('\n')) return null;
     const from = this.point(start);
     const to = this.point(end);
-    if (!from || !to || from.line !== to.line) return false;
+    if (!from || !to || from.line !== to.line) return null;
     const line = from.line;
     const paragraph = line.paragraph;
-    if (paragraph.textBox || start - line.start < line.prefix.length) return false;
-    if (end - line.start > line.prefix.length + paragraph.text.length) return false;
-    const covered = paragraph.pieces.filter((p) => p.at < to.char && p.at + p.text.length > from.char);
-    if (covered.some((p) => !p.editable)) return false;
+    if (paragraph.textBox || start - line.start < line.prefix.length) return null;
+    if (end - line.start > line.prefix.length + paragraph.text.length) return null;
+    const covered =
+      from.char < to.char
+        ? paragraph.pieces.filter((p) => p.at < to.char && p.at + p.text.length > from.char)
+        : [];
+    if (covered.some((p) => !p.editable)) return null;
     // The run whose formatting the inserted text takes.
     let model: TextPiece | undefined = covered[0];
     if (!model) {
       const before = paragraph.pieces.findLast((p) => p.at < from.char);
       const after = paragraph.pieces.find((p) => p.at >= from.char);
-      model = (atEnd || !after) && before ? before : (after ?? before);
+      model = (afterPrevious || !after) && before ? before : (after ?? before);
     }
-    if (!model?.editable || !model.run) return false;
-
-    for (const piece of covered) {
-      const {
-        run,
-        first,
-        end: last,
-      } = this.atoms(
-        piece,
-        Math.max(0, from.char - piece.at),
-        Math.min(piece.text.length, to.char - piece.at),
-      );
-      const plan = this.plan(run);
-      for (let a = first; a < last; a++) plan.deleted.add(a);
-    }
-    if (fix.text) {
-      const rPr = firstChild(model.run, 'w:rPr');
+    if (!model?.editable || !model.run) return null;
+    const run = model.run;
+    return () => {
+      for (const piece of covered) {
+        const atoms = this.atoms(
+          piece,
+          Math.max(0, from.char - piece.at),
+          Math.min(piece.text.length, to.char - piece.at),
+        );
+        const plan = this.plan(atoms.run);
+        for (let a = atoms.first; a < atoms.end; a++) plan.deleted.add(a);
+      }
+      if (!text) return;
+      const rPr = firstChild(run, 'w:rPr');
       // A tracked formatting change of the model run is the author's, not part of the new text's formatting.
       const properties = rPr
         ? this.xml.slice(rPr.start, rPr.end).replace(/<([\w.-]+:)?rPrChange\b[\s\S]*?<\/\1?rPrChange>/g, '')
         : '';
-      const content = fix.text
+      const content = text
         .split('\t')
         .map((part) =>
           part ? `<${this.q('t')} xml:space="preserve">${escapeXmlText(part)}</${this.q('t')}>` : '',
@@ -299,10 +326,61 @@ export class DocumentAnnotator {
         .join(`<${this.q('tab')}/>`);
       const inserted = `${this.tag('ins', this.revision(), false)}<${this.q('r')}>${properties}${content}</${this.q('r')}></${this.q('ins')}>`;
       if (covered.length > 0) this.inject(this.xmlPoint(to, 'end'), RANK.insertAtEnd, inserted);
-      else if (atEnd) this.inject(this.xmlPoint(from, 'end'), RANK.insertAtEnd, inserted);
+      else if (afterPrevious) this.inject(this.xmlPoint(from, 'end'), RANK.insertAtEnd, inserted);
       else this.inject(this.xmlPoint(from, 'start'), RANK.insertAtStart, inserted);
+    };
+  }
+
+  /**
+   * A fix that deletes whole lines with their line breaks (page residue, say): each paragraph's text and its
+   * paragraph mark deleted, as Word records deleting a paragraph. Only plain body paragraphs without an automatic
+   * number (deleting one would renumber the rest); the paragraph after them stays.
+   */
+  private deleteParagraphs(fix: Fix): boolean {
+    const [start, end] = fix.range;
+    const lines = this.pkg.lines;
+    const first = lines.findIndex((l) => l.start === start);
+    const next = lines.findIndex((l) => l.start === end);
+    if (fix.text !== '' || first < 0 || next <= first) return false;
+    const plain = (l: DocxLine) => !l.paragraph.textBox && l.paragraph.cell === null;
+    const deleted = lines.slice(first, next);
+    for (const l of deleted) {
+      const p = l.paragraph.node;
+      if (!plain(l) || l.prefix !== '' || p.selfClosing || l.paragraph.pieces.some((x) => !x.editable))
+        return false;
+      if (firstChild(firstChild(p, 'w:pPr'), 'w:sectPr')) return false;
+    }
+    if (!plain(lines[next] as DocxLine)) return false;
+    for (const l of deleted) {
+      for (const piece of l.paragraph.pieces) {
+        const { run, first: a, end: b } = this.atoms(piece, 0, piece.text.length);
+        const plan = this.plan(run);
+        for (let i = a; i < b; i++) plan.deleted.add(i);
+      }
+      this.deleteMark(l.paragraph.node);
     }
     return true;
+  }
+
+  /** Mark a paragraph's mark deleted: w:del in the paragraph mark's run properties (w:pPr/w:rPr), first. */
+  private deleteMark(p: XmlNode): void {
+    const del = this.tag('del', this.revision(), true);
+    const rPrWith = `<${this.q('rPr')}>${del}</${this.q('rPr')}>`;
+    const pPr = firstChild(p, 'w:pPr');
+    if (!pPr) {
+      this.edits.insert(p.openEnd, -1, `<${this.q('pPr')}>${rPrWith}</${this.q('pPr')}>`);
+      return;
+    }
+    const rPr = firstChild(pPr, 'w:rPr');
+    if (rPr?.selfClosing) this.edits.replace(rPr.start, rPr.end, rPrWith);
+    else if (rPr) this.edits.insert(rPr.openEnd, -1, del);
+    else if (pPr.selfClosing)
+      this.edits.replace(pPr.start, pPr.end, `<${pPr.qname}${pPr.rawAttributes}>${rPrWith}</${pPr.qname}>`);
+    else {
+      // w:rPr comes before a section break and a tracked property change in w:pPr.
+      const after = pPr.children.find((c) => c.name === 'w:sectPr' || c.name === 'w:pPrChange');
+      this.edits.insert(after ? after.start : pPr.closeStart, -1, rPrWith);
+    }
   }
 
   /** word/document.xml with every comment mark and tracked change in place. */

@@ -221,8 +221,7 @@ export async function annotateDocx(
     }
     let fix: 'tracked' | 'not-tracked' | 'none' | 'not-mappable' = m.fix ? 'not-tracked' : 'none';
     if (m.fix && fixable.has(m)) {
-      const atEnd = m.end > m.start && m.fix.range[0] === m.end && m.fix.range[1] === m.end;
-      if (annotator.addTrackedChange(m.fix, atEnd)) {
+      if (annotator.addTrackedChange(m.fix, m.start)) {
         fix = 'tracked';
         trackedChanges++;
       } else fix = 'not-mappable';

@@ -200,7 +200,12 @@ export function removeOwnAnnotations(
         edits.replace(n.start, n.end, '');
         return false;
       case 'w:del':
-        if (!ours(n) || n.selfClosing || n.parent?.name === 'w:rPr') return true;
+        if (!ours(n)) return true;
+        if (n.parent?.name === 'w:rPr' || n.selfClosing) {
+          // A deleted paragraph mark (w:pPr/w:rPr/w:del) kept again.
+          edits.replace(n.start, n.end, '');
+          return false;
+        }
         edits.replace(n.start, n.openEnd, '');
         edits.replace(n.closeStart, n.end, '');
         return true;

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { onTestFinished } from 'vitest';
 import { writeZip } from '../../src/input/zip.js';
 
@@ -104,4 +105,43 @@ export function para(
 /** A w:lvl element. */
 export function lvl(ilvl: number, numFmt: string, lvlText: string, extra = ''): string {
   return `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${numFmt}"/><w:lvlText w:val="${lvlText}"/>${extra}</w:lvl>`;
+}
+
+/**
+ * A raw deflate stream that inflates to `mib` MiB of zeros from a few kilobytes: one fully flushed block of 1 MiB
+ * of zeros (byte-aligned, no reference to what came before) repeated, then an empty final block.
+ */
+export function zeroBomb(mib: number): Buffer {
+  const block = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: zlibConstants.Z_FULL_FLUSH });
+  const last = deflateRawSync(Buffer.alloc(0));
+  return Buffer.concat([...Array.from({ length: mib }, () => block), last]);
+}
+
+/** A one-entry archive around deflated bytes, declaring `size` and `crc` as given. */
+export function rawEntryZip(name: string, data: Buffer, size: number, crc: number): Buffer {
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + nameBytes.length, 12);
+  end.writeUInt32LE(30 + nameBytes.length + data.length, 16);
+  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
 }

@@ -2,7 +2,7 @@
 // fazhi-lint benchmark (issue #7): fazhi-lint against textlint + prh, markdownlint-cli2 and zhlint.
 //
 //   npm run bench                      (root script: node bench/run.js)
-//   node bench/run.js [--quick] [--only cold,warm,throughput,rss,jieba,growth,lsp] [--no-build]
+//   node bench/run.js [--quick] [--only cold,warm,throughput,rss,jieba,growth,lsp,annotate] [--no-build]
 //
 // Installs the peers on first use (npm ci --prefix bench), generates the seeded corpus when it is
 // missing (bench/generate.js), measures, prints a table, writes bench/RESULTS.md and
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { generate, generatorHash } from './generate.js';
 import { commandLine, gnuTime, hyperfine, peakRssRepeated, runOnce, timeCommand } from './lib/proc.js';
 import { fmtMs, fmtNum, logLogSlope, summarize } from './lib/stats.js';
+import { writeWordReport } from './lib/word-report.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -324,6 +325,35 @@ function figCold(fz) {
     file: COLD_FILE,
     rows,
     failed: failed.map((c) => ({ id: c.id, name: c.name, command: commandLine(c), sanity: c.sanity })),
+  };
+}
+
+/** Issue #12: `fazhi-lint annotate` on a 20-page Word report, whole process, cold (goal: under 1 s). */
+async function figAnnotate(fz) {
+  if (!fz.bin || !fz.dist) return { notMeasured: 'fazhi-lint: not measured (dist/ or the CLI absent).' };
+  const file = join(OUT, 'report-20-pages.docx');
+  const chars = await writeWordReport(ROOT, file);
+  const c = {
+    id: 'fazhi-annotate',
+    name: 'fazhi-lint annotate',
+    cmd: NODE,
+    display: 'node',
+    args: ['bin/fazhi-lint.js', 'annotate', rel(file), '-o', `${rel(join(OUT, 'annotated'))}/`],
+    cwd: ROOT,
+  };
+  const once = runOnce(c);
+  if (once.status !== 0 && once.status !== 1)
+    return { error: `exit ${once.status}: ${once.stderr.trim()}`, command: commandLine(c) };
+  log('annotate: fazhi-lint annotate, 20 pages');
+  const t = timeCommand(c, { runs: R.coldRuns, warmup: R.coldWarmup });
+  return {
+    file: rel(file),
+    chars,
+    command: commandLine(c),
+    output: once.stdout.trim(),
+    method: t.method,
+    summary: t.summary,
+    times: t.times,
   };
 }
 
@@ -804,6 +834,22 @@ function buildMarkdown(res) {
       L.push(`| didChange → diagnostics | ${fmtMs(l.summary)} |`, '');
     }
   }
+  if (res.annotate) {
+    const a = res.annotate;
+    L.push('## 8. Annotating a 20-page Word report (issue #12)', '');
+    if (a.notMeasured) L.push(a.notMeasured, '');
+    else if (a.error) L.push(`Failed: ${a.error}`, '', `Command: \`${a.command}\``, '');
+    else
+      L.push(
+        `\`${a.command}\`: a .docx of ${a.chars} characters of the real reports' text (\`bench/lib/word-report.js\`; LibreOffice lays it out on 20 pages), read, linted and written back with every finding a comment and every safe fix a tracked change; whole process, cold, ${R.coldWarmup} warm-up + ${R.coldRuns} runs. Goal: under 1 s.`,
+        '',
+        '| measure | value |',
+        '|---|---|',
+        `| wall time | ${fmtMs(a.summary)} |`,
+        `| output | ${a.output} |`,
+        '',
+      );
+  }
   L.push(
     '## Raw data',
     '',
@@ -881,6 +927,13 @@ function printTable(res) {
       res.lsp.summary ? `${fmtNum(res.lsp.summary.median, 0)} ms` : (res.lsp.notMeasured ?? res.lsp.error),
       res.lsp.summary ? `${fmtNum(res.lsp.summary.min, 0)}–${fmtNum(res.lsp.summary.max, 0)}` : '',
     );
+  if (res.annotate?.summary)
+    add(
+      '8 annotate 20 pages',
+      'fazhi-lint annotate',
+      `${fmtNum(res.annotate.summary.median, 0)} ms`,
+      `${fmtNum(res.annotate.summary.min, 0)}–${fmtNum(res.annotate.summary.max, 0)}`,
+    );
   console.table(rows);
 }
 
@@ -917,6 +970,7 @@ if (want('rss')) res.rss = figRss(fz);
 if (want('jieba')) res.jieba = figJieba();
 if (want('growth')) res.growth = figGrowth(fz, manifest);
 if (want('lsp')) res.lsp = figLsp(fz, manifest);
+if (want('annotate')) res.annotate = await figAnnotate(fz);
 res.machine.loadavgEnd = os.loadavg().map((v) => +v.toFixed(2));
 res.fazhi.distBuiltAtEnd = distStamp();
 if (res.fazhi.distBuiltAtEnd !== res.fazhi.distBuiltAt)

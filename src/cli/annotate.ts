@@ -58,7 +58,13 @@ export async function runAnnotate(paths: string[], opts: AnnotateCommandOptions)
     process.stderr.write(`${describeFailure(e)}\n`);
     return EXIT.failure;
   }
-  const { files, errors } = await collectFiles(paths, { cwd, extensions: WORD });
+  const collected = await collectFiles(paths, { cwd, extensions: WORD });
+  // A folder walk skips the reviewed copies of an earlier run; named explicitly, a reviewed copy is reviewed again.
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
+  const files = collected.files.filter(
+    (f) => named.has(resolve(cwd, f)) || !SUFFIX.test(basename(f, extname(f))),
+  );
+  const errors = collected.errors;
   const failures: string[] = errors.map((e) => e.message);
   if (files.length === 0 && failures.length === 0) {
     process.stderr.write(

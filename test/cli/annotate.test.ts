@@ -56,6 +56,22 @@ describe('where the reviewed copy goes', () => {
     expect(readdirSync(dir).sort()).toEqual(['报告.docx', '报告（审阅2）.docx', '报告（审阅）.docx']);
   });
 
+  test('a folder: each document once, the reviewed copies of an earlier run skipped', async () => {
+    const dir = await tempDir();
+    mkdirSync(join(dir, '各单位'));
+    copyFileSync(join(FIXTURES, 'headings.docx'), join(dir, '各单位', '甲镇.docx'));
+    copyFileSync(join(FIXTURES, 'numbering.docx'), join(dir, '各单位', '乙镇.docx'));
+    expect(runCli(['annotate', '各单位'], { cwd: dir }).code).toBe(1);
+    const again = runCli(['annotate', '各单位'], { cwd: dir });
+    expect(again.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(readdirSync(join(dir, '各单位')).sort()).toEqual([
+      '乙镇.docx',
+      '乙镇（审阅）.docx',
+      '甲镇.docx',
+      '甲镇（审阅）.docx',
+    ]);
+  });
+
   test('-o names the file for one document; comments only with --no-track-changes', async () => {
     const dir = await tempDir();
     const r = runCli([

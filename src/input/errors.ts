@@ -12,7 +12,18 @@ export type InputErrorCode =
   | 'unknown-encoding'
   | 'lossy'
   | 'changed'
+  /** Not a readable Word package: not a zip, damaged, no Word body, XML that is not well-formed. */
   | 'docx-invalid'
+  /** Protected by a password. */
+  | 'docx-encrypted'
+  /** Inflates past the limit (an archive bomb, or a limit set too low). */
+  | 'docx-too-large'
+  /** More entries than the limit. */
+  | 'docx-too-many-entries'
+  /** A Word 97–2003 file LibreOffice could not convert (or one that is not Word at all). */
+  | 'doc-unreadable'
+  /** A request the command cannot carry out (such as writing over the input). */
+  | 'usage'
   | 'write-failed';
 
 /**

@@ -1,7 +1,7 @@
 import { selectFixes } from '../../engine/fix.js';
 import { createLinter, type Linter } from '../../engine/linter.js';
 import type { LintMessage, LintResult, LoadedRule, Severity } from '../../engine/types.js';
-import { type DocxPackage, type DocxReadOptions, openDocx } from '../../input/docx.js';
+import { type DocxPackage, type DocxReadOptions, openDocx, relationshipTarget } from '../../input/docx.js';
 import { describeChar } from '../../input/errors.js';
 import type { SourceFile } from '../../input/types.js';
 import { writeZip, type ZipPart } from '../../input/zip.js';
@@ -13,7 +13,6 @@ import {
   type CommentText,
   ID_PARTS,
   largestId,
-  relatedPart,
   removeOwnAnnotations,
   withCommentsContentType,
   withCommentsRelationship,
@@ -179,7 +178,7 @@ export async function annotateDocx(
 
   let pkg = openDocx(bytes, fileName, limits);
   const folder = pkg.documentPath.slice(0, pkg.documentPath.lastIndexOf('/') + 1);
-  const commentsPart = relatedPart(pkg.relationshipsXml, 'comments', folder);
+  const commentsPart = relationshipTarget(pkg.relationshipsXml, 'comments', folder);
   const stripped = withoutOwnAnnotations(pkg, commentsPart);
   if (stripped) pkg = openDocx(stripped, fileName, limits);
 
@@ -197,7 +196,7 @@ export async function annotateDocx(
   const existingComments = commentsPart ? pkg.zip.readText(commentsPart) : undefined;
   const idParts = [pkg.body.xml, existingComments];
   for (const kind of ID_PARTS) {
-    const part = relatedPart(pkg.relationshipsXml, kind, folder);
+    const part = relationshipTarget(pkg.relationshipsXml, kind, folder);
     if (part && part !== commentsPart) idParts.push(pkg.zip.readText(part));
   }
   let lastId = largestId(idParts);

@@ -1,7 +1,5 @@
-import { resolvePartName } from '../../input/docx.js';
-import { parseXml } from '../../input/xml.js';
+import { relationshipTarget } from '../../input/docx.js';
 import { attribute, parseXmlTree, type XmlNode } from '../../input/xml-tree.js';
-import type { ZipArchive } from '../../input/zip.js';
 import { escapeXmlAttribute, escapeXmlText, XmlEdits } from './xml-edits.js';
 
 /**
@@ -31,24 +29,6 @@ function qualifierOf(node: XmlNode | undefined): (local: string) => string {
   const colon = qname.indexOf(':');
   const prefix = colon < 0 ? '' : qname.slice(0, colon);
   return prefix ? (local) => `${prefix}:${local}` : (local) => local;
-}
-
-/** The target part of the main document's first relationship of a type, by the type's last segment. */
-export function relatedPart(
-  relationshipsXml: string | undefined,
-  kind: string,
-  folder: string,
-): string | undefined {
-  if (!relationshipsXml) return undefined;
-  for (const r of parseXml(relationshipsXml).children.flatMap((c) => c.children)) {
-    if (
-      (r.attributes.Type ?? '').endsWith(`/${kind}`) &&
-      r.attributes.Target &&
-      r.attributes.TargetMode !== 'External'
-    )
-      return resolvePartName(folder, r.attributes.Target);
-  }
-  return undefined;
 }
 
 /** Parts whose w:id values share one space with the comments and tracked changes of the body. */
@@ -108,7 +88,7 @@ export function withCommentsRelationship(
   relationshipsXml: string | undefined,
   folder: string,
 ): { xml: string; part: string; changed: boolean } {
-  const existing = relatedPart(relationshipsXml, 'comments', folder);
+  const existing = relationshipTarget(relationshipsXml, 'comments', folder);
   if (existing && relationshipsXml !== undefined)
     return { xml: relationshipsXml, part: existing, changed: false };
   const base = relationshipsXml?.includes(REL_STRICT) ? REL_STRICT : REL_TRANSITIONAL;
@@ -227,9 +207,4 @@ export function removeOwnAnnotations(
     documentXml: edits.apply(documentXml),
     commentsXml: commentsXml === undefined ? undefined : commentEdits.apply(commentsXml),
   };
-}
-
-/** Reads a part as text, or undefined. */
-export function readPart(zip: ZipArchive, name: string | undefined): string | undefined {
-  return name === undefined ? undefined : zip.readText(name);
 }

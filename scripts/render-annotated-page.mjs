@@ -55,7 +55,7 @@ try {
   // Page 1's text annotations: /Rect (PDF points from the bottom left), /Contents and /T in UTF-16BE hex.
   const pdf = readFileSync(join(dir, 'review.pdf'), 'latin1');
   const object = (n) => new RegExp(`\\n${n} 0 obj\\n([\\s\\S]*?)endobj`).exec(pdf)?.[1] ?? '';
-  const page = /\/Type\/Page\/[^]*?\/MediaBox\[0 0 ([\d.]+) ([\d.]+)\]\/Annots\[([^\]]*)\]/.exec(pdf);
+  const page = /\/Type\/Page\/[\s\S]*?\/MediaBox\[0 0 ([\d.]+) ([\d.]+)\]\/Annots\[([^\]]*)\]/.exec(pdf);
   const [, , height, refs] = page;
   const utf16 = (hex) => Buffer.from(hex.slice(4), 'hex').swap16().toString('utf16le');
   const notes = [...refs.matchAll(/(\d+) 0 R/g)]

@@ -1,6 +1,7 @@
 import type { Kind } from '../engine/types.js';
 import closingDate from './closing-date.js';
 import closingSigner from './closing-signer.js';
+import confusable from './confusable.js';
 import enumerationSequence from './enumeration-sequence.js';
 import firstResponsibleDuty from './first-responsible-duty.js';
 import formulation from './formulation.js';
@@ -24,6 +25,7 @@ export const kinds: Record<string, Kind> = Object.fromEntries(
   [
     closingDate,
     closingSigner,
+    confusable,
     enumerationSequence,
     firstResponsibleDuty,
     formulation,

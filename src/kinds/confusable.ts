@@ -1,8 +1,8 @@
-import { compilePattern, type Pattern, PatternError } from '../engine/pattern.js';
 import type { Report } from '../engine/types.js';
 import type { DocumentModel } from '../model/types.js';
 import type { Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
+import { type ContextTest, contextTest } from './shared/context.js';
 import { ignoredTester } from './shared/ranges.js';
 
 /** One pair of words that sound alike, and the context in which the written one is the wrong one. */
@@ -34,10 +34,10 @@ interface Options {
 }
 
 interface CompiledPair extends ConfusablePair {
-  followed: Pattern | null;
-  notFollowed: Pattern | null;
-  preceded: Pattern | null;
-  notPreceded: Pattern | null;
+  followed: ContextTest;
+  notFollowed: ContextTest;
+  preceded: ContextTest;
+  notPreceded: ContextTest;
 }
 
 interface Prepared {
@@ -46,8 +46,6 @@ interface Prepared {
   pairsByWord: CompiledPair[][];
 }
 
-/** How much text around a candidate the context patterns see. */
-const WINDOW = 24;
 const KEYS = [
   'found',
   'expected',
@@ -77,7 +75,8 @@ export default defineKind<Options>({
     pairs: {
       type: 'object',
       required: true,
-      description: '易混词列表：found、expected、reason，以及上下文条件 nextWord、nextTag、followedBy、precededBy…',
+      description:
+        '易混词列表：found、expected、reason，以及上下文条件 nextWord、nextTag、followedBy、precededBy…',
     },
   },
   messages: { default: '“{found}”应为“{expected}”：{reason}' },
@@ -116,24 +115,14 @@ export default defineKind<Options>({
     const words: string[] = [];
     const pairsByWord: CompiledPair[][] = [];
     for (const [i, p] of o.pairs.entries()) {
-      const compile = (key: (typeof PATTERN_KEYS)[number], anchored: (s: string) => string) => {
-        const source = p[key];
-        if (source === undefined) return null;
-        try {
-          return compilePattern(anchored(source), env.trusted);
-        } catch (e) {
-          if (!(e instanceof PatternError)) throw e;
-          throw new Error(`pairs 第 ${i + 1} 项（${p.found}→${p.expected}）的 ${key} 无法编译：${e.message}`);
-        }
-      };
-      const after = (s: string) => `^(?:${s})`;
-      const before = (s: string) => `(?:${s})$`;
+      const compile = (key: (typeof PATTERN_KEYS)[number], side: 'after' | 'before') =>
+        contextTest(p[key], side, env.trusted, `pairs 第 ${i + 1} 项（${p.found}→${p.expected}）的 ${key} `);
       const compiled: CompiledPair = {
         ...p,
-        followed: compile('followedBy', after),
-        notFollowed: compile('notFollowedBy', after),
-        preceded: compile('precededBy', before),
-        notPreceded: compile('notPrecededBy', before),
+        followed: compile('followedBy', 'after'),
+        notFollowed: compile('notFollowedBy', 'after'),
+        preceded: compile('precededBy', 'before'),
+        notPreceded: compile('notPrecededBy', 'before'),
       };
       let k = words.indexOf(p.found);
       if (k < 0) k = words.push(p.found) - 1;
@@ -168,12 +157,10 @@ export default defineKind<Options>({
 /** Whether the pair's context holds for its word at [start, end): the cheap patterns first, then the segmenter. */
 function applies(model: DocumentModel, p: CompiledPair, start: number, end: number): boolean {
   const text = model.text;
-  const after = text.slice(end, end + WINDOW);
-  const before = text.slice(Math.max(0, start - WINDOW), start);
-  if (p.followed && p.followed.findAll(after).length === 0) return false;
-  if (p.notFollowed && p.notFollowed.findAll(after).length > 0) return false;
-  if (p.preceded && p.preceded.findAll(before).length === 0) return false;
-  if (p.notPreceded && p.notPreceded.findAll(before).length > 0) return false;
+  if (p.followed && !p.followed(text, end)) return false;
+  if (p.notFollowed?.(text, end)) return false;
+  if (p.preceded && !p.preceded(text, start)) return false;
+  if (p.notPreceded?.(text, start)) return false;
   if (p.word !== false && !(model.isWordBoundary(start) && model.isWordBoundary(end))) return false;
   if (p.nextWord || p.nextTag) {
     const next = model.wordAt(end);

@@ -9,6 +9,7 @@ import hiddenCharacters from './hidden-characters.js';
 import numberFormat from './number-format.js';
 import pairedPunctuation from './paired-punctuation.js';
 import pattern from './pattern.js';
+import placeholder from './placeholder.js';
 import problemsNextSteps from './problems-next-steps.js';
 import punctuationWidth from './punctuation-width.js';
 import quantifiedResults from './quantified-results.js';
@@ -33,6 +34,7 @@ export const kinds: Record<string, Kind> = Object.fromEntries(
     numberFormat,
     pairedPunctuation,
     pattern,
+    placeholder,
     problemsNextSteps,
     punctuationWidth,
     quantifiedResults,

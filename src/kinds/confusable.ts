@@ -124,9 +124,11 @@ export default defineKind<Options>({
         preceded: compile('precededBy', 'before'),
         notPreceded: compile('notPrecededBy', 'before'),
       };
-      let k = words.indexOf(p.found);
-      if (k < 0) k = words.push(p.found) - 1;
-      (pairsByWord[k] ??= []).push(compiled);
+      const k = words.indexOf(p.found);
+      if (k < 0) {
+        words.push(p.found);
+        pairsByWord.push([compiled]);
+      } else (pairsByWord[k] as CompiledPair[]).push(compiled);
     }
     return { matcher: env.matcher(words), pairsByWord };
   },

@@ -64,21 +64,12 @@ function compile(o: Options, matcher: (words: readonly string[]) => Matcher): Co
   }
   const heldByTerm = new Map<string, string>();
   for (const e of entries) if (e.held) heldByTerm.set(e.term, e.held);
-  const ordered = (o.ordered ?? []).map((parts) => {
-    const alt = parts.map(escapeRegExp).join('|');
-    return { parts, re: new RegExp(`(?:${alt})(?:[、，,和及与]?(?:${alt})){${parts.length - 1}}`, 'gu') };
-  });
   return {
     entries,
     matcher: matcher(words),
     words,
     roles,
     injectionWindow: o.injectionWindow ?? 40,
-    ordered,
     heldByTerm,
   };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -22,9 +22,29 @@ export interface FormulationEntry {
   fix?: boolean;
 }
 
+/** A fixed enumeration (法治政府: 职能科学、权责法定…), quoted whole and in its order. */
+export interface EnumerationEntry {
+  members: string[];
+  /** The wording as quoted, for the message (default: the members joined by 、). */
+  standard?: string;
+  /** The document it is quoted from (《法治政府建设实施纲要（2021—2025年）》). */
+  source?: string;
+  /** Known wrong forms of members (崇法 for 尊法), by member. */
+  variants?: Record<string, string[]>;
+  /** How many members a list must write exactly to count as a quotation (default: half the members, plus one). */
+  minShared?: number;
+  /** Whether members may be left out anywhere (增强“四个意识”、做到“两个维护”): then only order and forms count. */
+  subset?: boolean;
+  /** When it came into being (YYYY-MM): a report of an earlier year cannot quote it. */
+  held?: string;
+  /** The last report year it is the standard for (the 2015—2020 纲要's: 2020); later reports quote its successor. */
+  until?: number;
+}
+
 export interface Options {
   formulations: FormulationEntry[];
-  /** Series that have a fixed order (尊法、学法、守法、用法), reported when all parts appear in another order. */
+  enumerations: EnumerationEntry[];
+  /** Series that have a fixed order (尊法、学法、守法、用法): enumerations all of whose parts must be written. */
   ordered: string[][];
   /** How many characters an injected advert may span inside a formulation. */
   injectionWindow: number;
@@ -52,7 +72,6 @@ export interface CompiledFormulations {
   words: string[];
   roles: Role[][];
   injectionWindow: number;
-  ordered: { parts: string[]; re: RegExp }[];
   /** Plenum lists (十九届二中、三中、四中全会), expanded for the anachronism check. */
   heldByTerm: Map<string, string>;
 }
@@ -73,4 +92,38 @@ export interface FormulationFinding {
 export interface Formulations {
   findings: FormulationFinding[];
   exact: { start: number; end: number; entry: Entry }[];
+}
+
+/** A fixed enumeration, compiled. */
+export interface Enumeration {
+  members: string[];
+  standard: string;
+  /** 《…》的表述, or 规范表述 when no source is named. */
+  basis: string;
+  source: string | null;
+  variants: Map<string, number>;
+  minShared: number;
+  subset: boolean;
+  held: string | null;
+  until: number | null;
+}
+
+export interface MemberRole {
+  enumeration: number;
+  member: number;
+  variant: boolean;
+}
+
+export interface CompiledEnumerations {
+  list: Enumeration[];
+  matcher: Matcher;
+  roles: MemberRole[][];
+}
+
+/** A member (or a known wrong form of one) where it stands in the text. */
+export interface Hit {
+  start: number;
+  end: number;
+  member: number;
+  variant: boolean;
 }

@@ -1,0 +1,143 @@
+import type { Report } from '../../engine/types.js';
+import type { DocumentModel } from '../../model/types.js';
+import { compileMatcher, type Match, type Matcher } from '../../util/matcher.js';
+import { ignoredTester } from '../shared/ranges.js';
+import { judge, validIn } from './enumeration-judge.js';
+import type {
+  CompiledEnumerations,
+  Enumeration,
+  EnumerationEntry,
+  Hit,
+  MemberRole,
+  Options,
+} from './types.js';
+
+const CLAUSE_END = /[。；;！？!?：:\n\r]/;
+
+/** Compiles the fixed enumerations, and the `ordered` series of older configurations as enumerations of their own. */
+export function compileEnumerations(
+  o: Options,
+  matcher: (words: readonly string[]) => Matcher = compileMatcher,
+): CompiledEnumerations {
+  const entries: EnumerationEntry[] = [
+    ...(o.enumerations ?? []),
+    ...(o.ordered ?? []).map((members) => ({
+      members,
+      standard: members.join(''),
+      minShared: members.length,
+    })),
+  ];
+  const list: Enumeration[] = entries.map((e) => {
+    const variants = new Map<string, number>();
+    for (const [member, forms] of Object.entries(e.variants ?? {}))
+      for (const v of forms) variants.set(v, e.members.indexOf(member));
+    return {
+      members: e.members,
+      standard: e.standard ?? e.members.join('、'),
+      basis: e.source ? `${e.source}的表述` : '规范表述',
+      source: e.source ?? null,
+      variants,
+      minShared: e.minShared ?? Math.ceil(e.members.length / 2) + 1,
+      subset: e.subset ?? false,
+      held: e.held ?? null,
+      until: e.until ?? null,
+    };
+  });
+  const words: string[] = [];
+  const roles: MemberRole[][] = [];
+  const add = (word: string, role: MemberRole) => {
+    const i = words.indexOf(word);
+    if (i >= 0) (roles[i] as MemberRole[]).push(role);
+    else {
+      words.push(word);
+      roles.push([role]);
+    }
+  };
+  for (const [k, e] of list.entries()) {
+    for (const [m, member] of e.members.entries()) add(member, { enumeration: k, member: m, variant: false });
+    for (const [v, m] of e.variants) add(v, { enumeration: k, member: m, variant: true });
+  }
+  return { list, matcher: matcher(words), roles };
+}
+
+/**
+ * Fixed enumerations quoted wrongly (职能科学、权责法定…的法治政府; 科学立法、严格执法、公正司法、全民守法; 尊法学法守法用法):
+ * a list counts as a quotation when it writes at least `minShared` members exactly, close together; then a member in
+ * the wrong order, a member written wrongly (崇法, 职责明确 where 职能科学 belongs), a member left out between two
+ * others, or the list of another year (the 2015—2020 纲要's in a 2023 report) is reported. Members left out at either
+ * end are a choice (形成严格执法、公正司法、全民守法的氛围), not a misquotation.
+ */
+export function enumerationReports(
+  model: DocumentModel,
+  c: CompiledEnumerations,
+  year: number | null,
+): Report[] {
+  const hits = c.matcher.findOverlapping(model.codes());
+  if (hits.length === 0) return [];
+  const text = model.text;
+  const ignored = ignoredTester(model.ignoredRanges);
+  const candidates: { k: number; cluster: Hit[]; shared: number; valid: boolean }[] = [];
+  for (const [k, e] of c.list.entries()) {
+    for (const cluster of clusters(text, ownHits(hits, c, k), e)) {
+      const shared = new Set(cluster.map((h) => h.member)).size;
+      if (shared !== cluster.length || shared < e.minShared) continue; // a member twice is no quotation
+      const first = cluster[0] as Hit;
+      const last = cluster[cluster.length - 1] as Hit;
+      if (ignored(first.start, last.end) || model.residueLines.has(model.lineAt(first.start).number))
+        continue;
+      candidates.push({ k, cluster, shared, valid: validIn(e, year) });
+    }
+  }
+  // Where lists of several enumerations overlap, the one most members match speaks; a tie goes to this year's.
+  candidates.sort((a, b) => b.shared - a.shared || Number(b.valid) - Number(a.valid));
+  const taken: [number, number][] = [];
+  const reports: Report[] = [];
+  for (const cand of candidates) {
+    const start = (cand.cluster[0] as Hit).start;
+    const end = (cand.cluster[cand.cluster.length - 1] as Hit).end;
+    if (taken.some(([a, b]) => a < end && start < b)) continue;
+    taken.push([start, end]);
+    reports.push(...judge(model, c, cand.k, cand.cluster, year));
+  }
+  return reports;
+}
+
+function ownHits(hits: Match[], c: CompiledEnumerations, k: number): Hit[] {
+  const own: Hit[] = [];
+  for (const h of hits)
+    for (const r of c.roles[h.index] as MemberRole[])
+      if (r.enumeration === k) own.push({ start: h.start, end: h.end, member: r.member, variant: r.variant });
+  own.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of own) if (out.length === 0 || h.start >= (out[out.length - 1] as Hit).end) out.push(h);
+  return out;
+}
+
+/**
+ * Runs of hits close together in one sentence. A member met twice starts a new run, at the last comma before it
+ * (推进科学立法、公正司法、全民守法，形成严格执法、公正司法、全民守法的氛围 holds two lists).
+ */
+function clusters(text: string, hits: Hit[], e: Enumeration): Hit[][] {
+  const longest = Math.max(...e.members.map((m) => m.length));
+  const out: Hit[][] = [];
+  let run: Hit[] = [];
+  for (const h of hits) {
+    const prev = run[run.length - 1];
+    const gap = prev ? text.slice(prev.end, h.start) : '';
+    if (prev && (gap.length > 2 * longest + 6 || CLAUSE_END.test(gap))) {
+      out.push(run);
+      run = [];
+    }
+    while (run.some((x) => x.member === h.member)) {
+      // The new run starts after the last comma between two hits, or with this hit.
+      let cut = run.length;
+      for (let j = run.length - 1; j >= 1 && cut === run.length; j--)
+        if (/[，,]/.test(text.slice((run[j - 1] as Hit).end, (run[j] as Hit).start))) cut = j;
+      out.push(run.slice(0, cut));
+      run = run.slice(cut);
+    }
+    run.push(h);
+  }
+  out.push(run);
+  return out.filter((r) => r.length >= 2);
+}

@@ -15,6 +15,7 @@ import punctuationWidth from './punctuation-width.js';
 import quantifiedResults from './quantified-results.js';
 import requiredSections from './required-sections.js';
 import requiredTerm from './required-term.js';
+import spam from './spam.js';
 import substitution from './substitution.js';
 import title from './title.js';
 import typo from './typo.js';
@@ -40,6 +41,7 @@ export const kinds: Record<string, Kind> = Object.fromEntries(
     quantifiedResults,
     requiredSections,
     requiredTerm,
+    spam,
     substitution,
     title,
     typo,

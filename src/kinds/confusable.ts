@@ -3,7 +3,7 @@ import type { DocumentModel } from '../model/types.js';
 import type { Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
 import { type ContextTest, contextTest } from './shared/context.js';
-import { ignoredTester } from './shared/ranges.js';
+import { ignoredTester, insideBookTitle } from './shared/ranges.js';
 
 /** One pair of words that sound alike, and the context in which the written one is the wrong one. */
 export interface ConfusablePair {
@@ -171,15 +171,6 @@ function applies(model: DocumentModel, p: CompiledPair, start: number, end: numb
     if (p.nextTag && !p.nextTag.some((t) => next.tag.startsWith(t))) return false;
   }
   return true;
-}
-
-/** Whether an offset stands inside 《…》 on its line: the title's wording is quoted, not ours to change. */
-function insideBookTitle(text: string, offset: number): boolean {
-  const open = text.lastIndexOf('《', offset);
-  if (open < 0) return false;
-  const close = text.lastIndexOf('》', offset);
-  const lineBreak = text.lastIndexOf('\n', offset);
-  return open > close && open > lineBreak;
 }
 
 const typoFormsByOptions = new WeakMap<object, string[]>();

@@ -1,4 +1,5 @@
 import type { Kind } from '../engine/types.js';
+import bookTitle from './book-title.js';
 import closingDate from './closing-date.js';
 import closingSigner from './closing-signer.js';
 import confusable from './confusable.js';
@@ -25,6 +26,7 @@ import yearConsistency from './year-consistency.js';
 /** Every kind a rule file may name. Adding a kind: one module, one line here. */
 export const kinds: Record<string, Kind> = Object.fromEntries(
   [
+    bookTitle,
     closingDate,
     closingSigner,
     confusable,

@@ -13,3 +13,10 @@ export function ignoredTester(ranges: readonly Span[]): (start: number, end: num
     return r !== undefined && r.end > start;
   };
 }
+
+/** Whether an offset stands inside 《…》 on its line: the wording of a quoted title is the title's, not ours to change. */
+export function insideBookTitle(text: string, offset: number): boolean {
+  const open = text.lastIndexOf('《', offset);
+  if (open < 0) return false;
+  return open > text.lastIndexOf('》', offset) && open > text.lastIndexOf('\n', offset);
+}

@@ -215,6 +215,7 @@ export default defineKind<Options>({
   },
   messages: {
     default: '半角“{mark}”应改为全角“{expected}”：中文行文使用全角标点（GB/T 15834）',
+    space: '{mark}{side}有多余的空格，应删除：中文标点前后不加空格',
     document:
       '全文有{count}处标点为半角（自此处的“{mark}”起），中文行文应使用全角标点（GB/T 15834）。多半是复制或格式转换造成的：运行 fazhi-lint --fix 可一次全部改为全角',
   },
@@ -227,7 +228,8 @@ export default defineKind<Options>({
   },
   check(model, o) {
     const found = findHalfWidth(model);
-    if (found.length === 0) return [];
+    const spaces = straySpaces(model, found);
+    if (found.length === 0) return spaces;
     const full = fullWidthCount(model);
     const ratio = found.length / (found.length + full);
     if (found.length >= o.documentMinimum && ratio > o.documentRatio) {
@@ -243,6 +245,7 @@ export default defineKind<Options>({
       }
       fixed += model.text.slice(cursor, end);
       return [
+        ...spaces,
         {
           messageId: 'document',
           start,
@@ -252,13 +255,79 @@ export default defineKind<Options>({
         },
       ];
     }
-    return found.map(
-      (f): Report => ({
-        start: f.start,
-        end: f.end,
-        data: { mark: f.mark, expected: f.text },
-        fix: { range: [f.start, f.end], text: f.text },
-      }),
-    );
+    return [
+      ...spaces,
+      ...found.map(
+        (f): Report => ({
+          start: f.start,
+          end: f.end,
+          data: { mark: f.mark, expected: f.text },
+          fix: { range: [f.start, f.end], text: f.text },
+        }),
+      ),
+    ];
   },
 });
+
+/** Full-width punctuation of Chinese text: a space on either side of one is a slip (GB/T 15834 gives them none). */
+const CHINESE_MARK = /[，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—]/;
+
+/**
+ * Stray spaces next to Chinese punctuation: a run of ASCII spaces or tabs between a full-width mark and Chinese text
+ * (体系。 法治, “双减” 等, （一） 健全), or before a half-width mark that becomes full-width (项目 , 以及: the spaces
+ * after it go with the mark's own fix). Spaces at a line's ends are the paragraph's indent or trailing blanks, and runs
+ * holding U+3000 or U+00A0 are hidden-characters' to report; Latin text, digits, code and URLs keep their spaces.
+ */
+function straySpaces(model: DocumentModel, halfWidth: WidthFinding[]): Report[] {
+  const text = model.text;
+  const widened = new Map(halfWidth.map((f) => [f.start, f]));
+  const ignored = ignoredOrUrlChecker(model);
+  const reports: Report[] = [];
+  for (const p of textParagraphs(model)) {
+    for (let i = p.text.indexOf(' '), tab = p.text.indexOf('\t'); i >= 0 || tab >= 0; ) {
+      const at = p.start + (i < 0 ? tab : tab < 0 ? i : Math.min(i, tab));
+      let end = at;
+      while (end < p.end && isSpaceCode(text.charCodeAt(end))) end++;
+      // A half-width mark that becomes full-width counts as the full-width mark it becomes.
+      const halfBefore = widened.get(at - 1);
+      const halfAfter = widened.get(end);
+      const before = halfBefore?.text ?? (text[at - 1] as string);
+      const after = halfAfter?.text ?? (text[end] as string);
+      const markBefore = CHINESE_MARK.test(before);
+      const markAfter = CHINESE_MARK.test(after);
+      if (
+        at > p.start &&
+        end < p.end &&
+        (markBefore || markAfter) &&
+        (halfBefore !== undefined || isChineseBefore(text, at)) &&
+        (halfAfter !== undefined || isChineseAt(text, end)) &&
+        !(halfBefore && halfBefore.end > at) && // spaces the mark's own fix takes
+        !ignored(at)
+      ) {
+        reports.push({
+          messageId: 'space',
+          start: at,
+          end,
+          data: { mark: markName(markBefore ? before : after), side: markBefore ? '后' : '前' },
+          fix: { range: [at, end], text: '' },
+        });
+      }
+      const next = end - p.start;
+      i = p.text.indexOf(' ', next);
+      tab = p.text.indexOf('\t', next);
+    }
+  }
+  return reports;
+}
+
+const QUOTE_NAMES: Record<string, string> = {
+  '“': '左引号',
+  '”': '右引号',
+  '‘': '左单引号',
+  '’': '右单引号',
+};
+
+/** A mark as a message names it: quotes by name (a quote in quotes reads as noise), others in quotes. */
+function markName(mark: string): string {
+  return QUOTE_NAMES[mark] ?? `“${mark}”`;
+}

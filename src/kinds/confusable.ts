@@ -141,10 +141,10 @@ export default defineKind<Options>({
     const typos = typoForms(context.ruleOptions('typo'));
     const reports: Report[] = [];
     for (const h of hits) {
-      if (ignored(h.start, h.end) || model.residueLines.has(model.lineAt(h.start).number)) continue;
-      if (insideBookTitle(text, h.start) || typos.some((t) => covers(text, t, h.start, h.end))) continue;
+      if (ignored(h.start, h.end)) continue;
       const pair = (pairsByWord[h.index] as CompiledPair[]).find((p) => applies(model, p, h.start, h.end));
-      if (!pair) continue;
+      if (!pair || model.residueLines.has(model.lineAt(h.start).number)) continue;
+      if (insideBookTitle(text, h.start) || typos.some((t) => covers(text, t, h.start, h.end))) continue;
       reports.push({
         start: h.start,
         end: h.end,
@@ -159,6 +159,8 @@ export default defineKind<Options>({
 /** Whether the pair's context holds for its word at [start, end): the cheap patterns first, then the segmenter. */
 function applies(model: DocumentModel, p: CompiledPair, start: number, end: number): boolean {
   const text = model.text;
+  // The next word must at least stand there as text: a native comparison spares most candidates the segmenter.
+  if (p.nextWord && !p.nextWord.some((w) => text.startsWith(w, end))) return false;
   if (p.followed && !p.followed(text, end)) return false;
   if (p.notFollowed?.(text, end)) return false;
   if (p.preceded && !p.preceded(text, start)) return false;

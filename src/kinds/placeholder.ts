@@ -16,6 +16,8 @@ export interface PlaceholderEntry {
   followedBy?: string;
   /** Only in this format: Markdown uses ** and __ for emphasis. */
   format?: 'text' | 'markdown';
+  /** Characters one of which every blank of this entry holds: a text without any is not searched (most reports). */
+  anyOf?: string;
 }
 
 interface Options {
@@ -29,7 +31,7 @@ interface Compiled {
   followed: ContextTest;
 }
 
-const KEYS = ['name', 'pattern', 'notPrecededBy', 'followedBy', 'format'];
+const KEYS = ['name', 'pattern', 'notPrecededBy', 'followedBy', 'format', 'anyOf'];
 
 /**
  * What a template leaves unfilled: XX万元, ××, ＿＿, 【请填写…】, 某某镇. Each blank is a finding where it stands, in
@@ -43,7 +45,7 @@ export default defineKind<Options>({
     placeholders: {
       type: 'object',
       required: true,
-      description: '占位符列表：name、pattern（正则表达式），可选 notPrecededBy、followedBy、format',
+      description: '占位符列表：name、pattern（正则表达式），可选 notPrecededBy、followedBy、format、anyOf',
     },
   },
   messages: { default: '“{found}”是模板中未填写的{name}，请填入实际内容' },
@@ -61,6 +63,11 @@ export default defineKind<Options>({
       for (const key of Object.keys(entry))
         if (!KEYS.includes(key))
           problems.push({ option: 'placeholders', message: `${where}（${entry.name}）有未知字段 “${key}”` });
+      if (entry.anyOf !== undefined && (typeof entry.anyOf !== 'string' || entry.anyOf.length === 0))
+        problems.push({
+          option: 'placeholders',
+          message: `${where}（${entry.name}）的 anyOf 应为非空字符串`,
+        });
       if (entry.format !== undefined && entry.format !== 'text' && entry.format !== 'markdown')
         problems.push({
           option: 'placeholders',
@@ -95,6 +102,7 @@ export default defineKind<Options>({
     const ignored = ignoredOrUrlChecker(model);
     const found: Report[] = [];
     for (const c of compiled) {
+      if (c.entry.anyOf && ![...c.entry.anyOf].some((ch) => text.includes(ch))) continue;
       for (const m of c.pattern.findAll(text)) {
         if (ignored(m.start) || ignored(m.end - 1)) continue;
         if (model.residueLines.has(model.lineAt(m.start).number)) continue;

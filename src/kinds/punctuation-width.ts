@@ -1,6 +1,7 @@
 import type { Report } from '../engine/types.js';
 import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
 import type { DocumentModel } from '../model/types.js';
+import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { ignoredOrUrlChecker, isChineseAt, isChineseBefore, textParagraphs } from './shared/text.js';
 
@@ -280,44 +281,55 @@ const CHINESE_MARK = /[，。、；：？！“”‘’（）《》〈〉【】
  */
 function straySpaces(model: DocumentModel, halfWidth: WidthFinding[]): Report[] {
   const text = model.text;
-  const widened = new Map(halfWidth.map((f) => [f.start, f]));
   const ignored = ignoredOrUrlChecker(model);
+  // Findings are sorted by start: the one at an offset is a binary search away (asked only next to a space).
+  const halfAt = (offset: number) => {
+    const f = halfWidth[partitionPoint(halfWidth, (x) => x.start >= offset)];
+    return f?.start === offset ? f : undefined;
+  };
   const reports: Report[] = [];
   for (const p of textParagraphs(model)) {
-    for (let i = p.text.indexOf(' '), tab = p.text.indexOf('\t'); i >= 0 || tab >= 0; ) {
-      const at = p.start + (i < 0 ? tab : tab < 0 ? i : Math.min(i, tab));
+    const tabs = p.text.includes('\t');
+    for (let at = p.start + 1; at < p.end; at++) {
+      // A native search for the next space; tabs only where the paragraph has one.
+      if (!tabs) {
+        const next = text.indexOf(' ', at);
+        if (next < 0 || next >= p.end) break;
+        at = next;
+      } else if (!isSpaceCode(text.charCodeAt(at))) continue;
       let end = at;
       while (end < p.end && isSpaceCode(text.charCodeAt(end))) end++;
-      // A half-width mark that becomes full-width counts as the full-width mark it becomes.
-      const halfBefore = widened.get(at - 1);
-      const halfAfter = widened.get(end);
-      const before = halfBefore?.text ?? (text[at - 1] as string);
-      const after = halfAfter?.text ?? (text[end] as string);
-      const markBefore = CHINESE_MARK.test(before);
-      const markAfter = CHINESE_MARK.test(after);
-      if (
-        at > p.start &&
-        end < p.end &&
-        (markBefore || markAfter) &&
-        (halfBefore !== undefined || isChineseBefore(text, at)) &&
-        (halfAfter !== undefined || isChineseAt(text, end)) &&
-        !(halfBefore && halfBefore.end > at) && // spaces the mark's own fix takes
-        !ignored(at)
-      ) {
-        reports.push({
-          messageId: 'space',
-          start: at,
-          end,
-          data: { mark: markName(markBefore ? before : after), side: markBefore ? '后' : '前' },
-          fix: { range: [at, end], text: '' },
-        });
-      }
-      const next = end - p.start;
-      i = p.text.indexOf(' ', next);
-      tab = p.text.indexOf('\t', next);
+      const found = straySpace(text, at, end, halfAt);
+      if (found && end < p.end && !ignored(at)) reports.push(found);
+      at = end;
     }
   }
   return reports;
+}
+
+/** The finding for the spaces [at, end) when a Chinese mark stands on one side and Chinese text on the other. */
+function straySpace(
+  text: string,
+  at: number,
+  end: number,
+  halfAt: (offset: number) => WidthFinding | undefined,
+): Report | null {
+  // A half-width mark that becomes full-width counts as the full-width mark it becomes.
+  const halfBefore = halfAt(at - 1);
+  const halfAfter = halfAt(end);
+  if (halfBefore && halfBefore.end > at) return null; // spaces the mark's own fix takes
+  const before = halfBefore?.text ?? (text[at - 1] as string);
+  const after = halfAfter?.text ?? (text[end] as string);
+  const markBefore = CHINESE_MARK.test(before);
+  if (!markBefore && !CHINESE_MARK.test(after)) return null;
+  if (!(halfBefore || isChineseBefore(text, at)) || !(halfAfter || isChineseAt(text, end))) return null;
+  return {
+    messageId: 'space',
+    start: at,
+    end,
+    data: { mark: markName(markBefore ? before : after), side: markBefore ? '后' : '前' },
+    fix: { range: [at, end], text: '' },
+  };
 }
 
 const QUOTE_NAMES: Record<string, string> = {

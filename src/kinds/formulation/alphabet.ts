@@ -1,3 +1,4 @@
+import type { DocumentModel } from '../../model/types.js';
 import { charBits, hasChar } from '../../util/charset.js';
 import { fromUtf16Codes, utf16Codes } from '../../util/codes.js';
 
@@ -8,6 +9,21 @@ import { fromUtf16Codes, utf16Codes } from '../../util/codes.js';
  */
 export function normalize(s: string): string {
   return fromUtf16Codes(normalizeCodes(utf16Codes(s)));
+}
+
+const normalizedByModel = new WeakMap<DocumentModel, Uint16Array>();
+
+/**
+ * A document's code units in the matching alphabet, made once: the search and the enumerations scan the same array,
+ * so the engine's shared word scan (which remembers the last array it scanned) runs once for both.
+ */
+export function normalizedCodes(model: DocumentModel): Uint16Array {
+  let codes = normalizedByModel.get(model);
+  if (!codes) {
+    codes = normalizeCodes(model.codes());
+    normalizedByModel.set(model, codes);
+  }
+  return codes;
 }
 
 /**

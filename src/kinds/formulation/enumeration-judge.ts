@@ -123,11 +123,11 @@ function near(written: string, member: string): boolean {
 /** Items standing alone between two members: text between list separators, quotes and spaces left out. */
 function middleItems(text: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
-  const gap = text.slice(from, to);
-  const cuts = [...gap.matchAll(new RegExp(LIST_SEPARATOR, 'g'))].map((m) => m.index);
+  const cuts: number[] = [];
+  for (let i = from; i < to; i++) if (LIST_SEPARATOR.test(text[i] as string)) cuts.push(i);
   for (let i = 1; i < cuts.length; i++) {
-    let a = from + (cuts[i - 1] as number) + 1;
-    let b = from + (cuts[i] as number);
+    let a = (cuts[i - 1] as number) + 1;
+    let b = cuts[i] as number;
     while (a < b && QUOTE_OR_SPACE.test(text[a] as string)) a++;
     while (b > a && QUOTE_OR_SPACE.test(text[b - 1] as string)) b--;
     if (b > a) out.push([a, b]);

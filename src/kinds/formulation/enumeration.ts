@@ -2,6 +2,7 @@ import type { Report } from '../../engine/types.js';
 import type { DocumentModel } from '../../model/types.js';
 import { compileMatcher, type Match, type Matcher } from '../../util/matcher.js';
 import { ignoredTester } from '../shared/ranges.js';
+import { normalizedCodes } from './alphabet.js';
 import { judge, validIn } from './enumeration-judge.js';
 import type {
   CompiledEnumerations,
@@ -72,13 +73,17 @@ export function enumerationReports(
   c: CompiledEnumerations,
   year: number | null,
 ): Report[] {
-  const hits = c.matcher.findOverlapping(model.codes());
+  // Members hold no character the alphabet changes, and offsets carry over: the search's array serves.
+  const hits = c.matcher.findOverlapping(normalizedCodes(model));
   if (hits.length === 0) return [];
   const text = model.text;
   const ignored = ignoredTester(model.ignoredRanges);
   const candidates: { k: number; cluster: Hit[]; shared: number; valid: boolean }[] = [];
+  const byEnumeration = splitHits(hits, c);
   for (const [k, e] of c.list.entries()) {
-    for (const cluster of clusters(text, ownHits(hits, c, k), e)) {
+    const own = byEnumeration[k] as Hit[];
+    if (own.length < e.minShared) continue;
+    for (const cluster of clusters(text, own, e)) {
       const shared = new Set(cluster.map((h) => h.member)).size;
       if (shared !== cluster.length || shared < e.minShared) continue; // a member twice is no quotation
       const first = cluster[0] as Hit;
@@ -102,15 +107,23 @@ export function enumerationReports(
   return reports;
 }
 
-function ownHits(hits: Match[], c: CompiledEnumerations, k: number): Hit[] {
-  const own: Hit[] = [];
+/** The hits of each enumeration, leftmost-longest among its own members (one pass over the shared hits). */
+function splitHits(hits: Match[], c: CompiledEnumerations): Hit[][] {
+  const own: Hit[][] = c.list.map(() => []);
   for (const h of hits)
     for (const r of c.roles[h.index] as MemberRole[])
-      if (r.enumeration === k) own.push({ start: h.start, end: h.end, member: r.member, variant: r.variant });
-  own.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Hit[] = [];
-  for (const h of own) if (out.length === 0 || h.start >= (out[out.length - 1] as Hit).end) out.push(h);
-  return out;
+      (own[r.enumeration] as Hit[]).push({
+        start: h.start,
+        end: h.end,
+        member: r.member,
+        variant: r.variant,
+      });
+  return own.map((list) => {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Hit[] = [];
+    for (const h of list) if (out.length === 0 || h.start >= (out[out.length - 1] as Hit).end) out.push(h);
+    return out;
+  });
 }
 
 /**

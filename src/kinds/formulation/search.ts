@@ -3,7 +3,7 @@ import { fromUtf16Codes } from '../../util/codes.js';
 import type { Match } from '../../util/matcher.js';
 import { partitionPoint } from '../../util/search.js';
 import { ignoredTester } from '../shared/ranges.js';
-import { normalizeCodes } from './alphabet.js';
+import { normalizedCodes } from './alphabet.js';
 import { injectedFrom } from './injected.js';
 import { nearFrom, nearTo } from './near.js';
 import type { CompiledFormulations, Entry, FormulationFinding, Formulations, Role } from './types.js';
@@ -30,7 +30,7 @@ export function findFormulations(model: DocumentModel, c: CompiledFormulations):
 
 function search(model: DocumentModel, c: CompiledFormulations): Formulations {
   const original = model.codes();
-  const codes = normalizeCodes(original);
+  const codes = normalizedCodes(model);
   // Most reports have nothing to normalise: then the model's own text and units serve, and the lexicon's scan of
   // them is the one typo and web-residue use.
   const text = codes === original ? model.text : fromUtf16Codes(codes);

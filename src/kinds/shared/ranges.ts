@@ -16,7 +16,11 @@ export function ignoredTester(ranges: readonly Span[]): (start: number, end: num
 
 /** Whether an offset stands inside 《…》 on its line: the wording of a quoted title is the title's, not ours to change. */
 export function insideBookTitle(text: string, offset: number): boolean {
-  const open = text.lastIndexOf('《', offset);
-  if (open < 0) return false;
-  return open > text.lastIndexOf('》', offset) && open > text.lastIndexOf('\n', offset);
+  // One scan back to the line start: the nearest 《 or 》 decides.
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x300a) return true; // 《
+    if (c === 0x300b || c === 10) return false; // 》 or a line break
+  }
+  return false;
 }

@@ -115,6 +115,8 @@ export function markParagraphs(xml: string): { xml: string; paragraphs: Paragrap
 
 interface CollectedParagraph {
   text: string;
+  /** Offsets in `text` of the spaces written for line breaks. */
+  breaks?: number[];
   styleId?: string | null;
   styleName?: string | null;
   index?: number;
@@ -125,6 +127,12 @@ function collectParagraphs(document: MammothElement): CollectedParagraph[] {
   const out: CollectedParagraph[] = [];
   const paragraph = (p: MammothElement) => {
     const parts: string[] = [];
+    const breaks: number[] = [];
+    let length = 0;
+    const push = (s: string) => {
+      parts.push(s);
+      length += s.length;
+    };
     const nested: MammothElement[] = [];
     let index: number | undefined;
     const visit = (node: MammothElement) => {
@@ -133,14 +141,17 @@ function collectParagraphs(document: MammothElement): CollectedParagraph[] {
           nested.push(node);
           return;
         case 'text':
-          parts.push(node.value ?? '');
+          push((node.value ?? '').replace(/\r\n?|\n|\u2028|\u2029/g, ' '));
           return;
         case 'tab':
-          parts.push('\t');
+          push('\t');
           return;
         case 'break':
           // A line break inside a paragraph is a space, so that line N stays paragraph N.
-          if (node.breakType === 'line' || node.breakType === undefined) parts.push(' ');
+          if (node.breakType === 'line' || node.breakType === undefined) {
+            breaks.push(length);
+            push(' ');
+          }
           return;
         case 'checkbox':
           parts.push(node.checked ? '☑' : '☐');
@@ -161,11 +172,12 @@ function collectParagraphs(document: MammothElement): CollectedParagraph[] {
     };
     for (const c of p.children ?? []) visit(c);
     const entry: CollectedParagraph = {
-      text: parts.join('').replace(/\r\n?|\n|\u2028|\u2029/g, ' '),
+      text: parts.join(''),
       styleId: p.styleId ?? null,
       styleName: p.styleName ?? null,
     };
     if (index !== undefined) entry.index = index;
+    if (breaks.length > 0) entry.breaks = breaks;
     out.push(entry);
     for (const n of nested) paragraph(n);
   };
@@ -300,6 +312,7 @@ export async function readDocx(buffer: Uint8Array, path: string): Promise<DocxTe
     if (level !== undefined) info.headingLevel = level;
     const prefix = counter.next(props);
     if (prefix !== undefined) info.numberingPrefix = prefix;
+    if (p.breaks) info.lineBreaks = p.breaks.map((b) => b + (prefix ?? '').length);
     lines.push((prefix ?? '') + p.text);
     docx.push(info);
   }

@@ -277,7 +277,8 @@ const CHINESE_MARK = /[，。、；：？！“”‘’（）《》〈〉【】
  * Stray spaces next to Chinese punctuation: a run of ASCII spaces or tabs between a full-width mark and Chinese text
  * (体系。 法治, “双减” 等, （一） 健全), or before a half-width mark that becomes full-width (项目 , 以及: the spaces
  * after it go with the mark's own fix). Spaces at a line's ends are the paragraph's indent or trailing blanks, and runs
- * holding U+3000 or U+00A0 are hidden-characters' to report; Latin text, digits, code and URLs keep their spaces.
+ * holding U+3000 or U+00A0 are hidden-characters' to report; Latin text, digits, code and URLs keep their spaces, and
+ * so does the space a Word line break (Shift+Enter) is read as.
  */
 function straySpaces(model: DocumentModel, halfWidth: WidthFinding[]): Report[] {
   const text = model.text;
@@ -300,11 +301,18 @@ function straySpaces(model: DocumentModel, halfWidth: WidthFinding[]): Report[] 
       let end = at;
       while (end < p.end && isSpaceCode(text.charCodeAt(end))) end++;
       const found = straySpace(text, at, end, halfAt);
-      if (found && end < p.end && !ignored(at)) reports.push(found);
+      if (found && end < p.end && !ignored(at) && !wordLineBreak(model, at, end)) reports.push(found);
       at = end;
     }
   }
   return reports;
+}
+
+/** Whether [at, end) holds a space that stands for a line break of a .docx paragraph. */
+function wordLineBreak(model: DocumentModel, at: number, end: number): boolean {
+  const line = model.lineAt(at);
+  const breaks = model.source.docx?.[line.number - 1]?.lineBreaks;
+  return breaks?.some((b) => b >= at - line.start && b < end - line.start) ?? false;
 }
 
 /** The finding for the spaces [at, end) when a Chinese mark stands on one side and Chinese text on the other. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { createLinter } from '../../src/engine/linter.js';
+import { readSourceFile } from '../../src/input/index.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 /** Stray spaces next to Chinese punctuation (issue #16), apart from punctuation-width.test.ts so both can grow. */
@@ -75,4 +77,13 @@ it('stray spaces on the real seeds: five in 001, all around quotes and full stop
     '11:183 减” 等各',
     '15:306 现由 “全',
   ]);
+});
+
+it('the space a Word line break is read as is no stray space (headings.docx: 4次，⏎组织)', async () => {
+  const linter = await createLinter({ configPath: undefined, cwd: '/' });
+  const source = await readSourceFile(
+    fileURLToPath(new URL('../../fixtures/input/headings.docx', import.meta.url)),
+  );
+  expect(source.text).toContain('4次， 组织');
+  expect(linter.lintSource(source).messages.filter((m) => m.ruleId === 'punctuation-width')).toEqual([]);
 });

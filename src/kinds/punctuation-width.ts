@@ -1,6 +1,6 @@
 import type { Report } from '../engine/types.js';
 import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
-import type { DocumentModel } from '../model/types.js';
+import type { DocumentModel, Paragraph } from '../model/types.js';
 import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { ignoredOrUrlChecker, isChineseAt, isChineseBefore, textParagraphs } from './shared/text.js';
@@ -289,23 +289,34 @@ function straySpaces(model: DocumentModel, halfWidth: WidthFinding[]): Report[] 
     return f?.start === offset ? f : undefined;
   };
   const reports: Report[] = [];
-  for (const p of textParagraphs(model)) {
-    const tabs = p.text.includes('\t');
-    for (let at = p.start + 1; at < p.end; at++) {
-      // A native search for the next space; tabs only where the paragraph has one.
-      if (!tabs) {
-        const next = text.indexOf(' ', at);
-        if (next < 0 || next >= p.end) break;
-        at = next;
-      } else if (!isSpaceCode(text.charCodeAt(at))) continue;
-      let end = at;
-      while (end < p.end && isSpaceCode(text.charCodeAt(end))) end++;
+  const paragraphs = textParagraphs(model);
+  const nextSpace = spaceFinder(text);
+  let k = 0;
+  // Native searches for the spaces and tabs, in text order, with the paragraphs in step.
+  for (let at = nextSpace(0); at >= 0; ) {
+    while (k < paragraphs.length && (paragraphs[k] as Paragraph).end <= at) k++;
+    const p = paragraphs[k];
+    if (!p) break;
+    let end = at;
+    while (end < text.length && isSpaceCode(text.charCodeAt(end))) end++;
+    if (at > p.start && end < p.end) {
       const found = straySpace(text, at, end, halfAt);
-      if (found && end < p.end && !ignored(at) && !wordLineBreak(model, at, end)) reports.push(found);
-      at = end;
+      if (found && !ignored(at) && !wordLineBreak(model, at, end)) reports.push(found);
     }
+    at = nextSpace(end);
   }
   return reports;
+}
+
+/** `from` → the next space or tab at or after it, or -1; `from` must not decrease (each kind is searched once). */
+function spaceFinder(text: string): (from: number) => number {
+  let space = -2;
+  let tab = -2;
+  return (from) => {
+    if (space !== -1 && space < from) space = text.indexOf(' ', from);
+    if (tab !== -1 && tab < from) tab = text.indexOf('\t', from);
+    return space < 0 ? tab : tab < 0 ? space : Math.min(space, tab);
+  };
 }
 
 /** Whether [at, end) holds a space that stands for a line break of a .docx paragraph. */

@@ -11,6 +11,10 @@ ruleTester('placeholder', {
     },
     { name: 'X in Latin words and one × as a sign', text: '采购XL码服装，面积3×4米，X光机1台。' },
     {
+      name: 'anonymised parties in a case (张××, 对XX公司)',
+      text: '申请人张××不服处罚决定，对XX公司依法立案。',
+    },
+    {
       name: 'Markdown bold and emphasis',
       filename: 'x.md',
       text: '# 标题\n\n**重点工作**和__依法行政__。\n',
@@ -24,14 +28,14 @@ ruleTester('placeholder', {
   ],
   invalid: [
     {
-      name: 'figures and names left as X, ×, □',
-      text: '全年投入普法经费XX万元，20XX年建成××镇□□中心，20XX年X月召开会议。',
+      name: 'figures and names left as X, ×, □: before a unit, or not after a character',
+      text: '××镇全年投入普法经费XX万元，20XX年建成□□个中心，20XX年X月召开会议。',
       errors: [
-        { message: blank('XX', '占位符'), line: 1, column: 9, endColumn: 11, severity: 'error' },
-        { message: blank('XX', '占位符'), line: 1, column: 16, endColumn: 18 },
-        { message: blank('××', '占位符'), line: 1, column: 21, endColumn: 23 },
+        { message: blank('××', '占位符'), line: 1, column: 1, endColumn: 3, severity: 'error' },
+        { message: blank('XX', '占位符'), line: 1, column: 12, endColumn: 14 },
+        { message: blank('XX', '占位符'), line: 1, column: 19, endColumn: 21 },
         { message: blank('□□', '占位符'), line: 1, column: 24, endColumn: 26 },
-        { message: blank('20XX年X月', '日期占位符'), line: 1, column: 29, endColumn: 36 },
+        { message: blank('20XX年X月', '日期占位符'), line: 1, column: 30, endColumn: 37 },
       ],
       output: null,
     },

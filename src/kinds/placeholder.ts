@@ -16,8 +16,8 @@ export interface PlaceholderEntry {
   followedBy?: string;
   /** Only in this format: Markdown uses ** and __ for emphasis. */
   format?: 'text' | 'markdown';
-  /** Characters one of which every blank of this entry holds: a text without any is not searched (most reports). */
-  anyOf?: string;
+  /** Strings one of which every blank of this entry holds: a text without any is not searched (most reports). */
+  anyOf?: string[];
 }
 
 interface Options {
@@ -63,10 +63,13 @@ export default defineKind<Options>({
       for (const key of Object.keys(entry))
         if (!KEYS.includes(key))
           problems.push({ option: 'placeholders', message: `${where}（${entry.name}）有未知字段 “${key}”` });
-      if (entry.anyOf !== undefined && (typeof entry.anyOf !== 'string' || entry.anyOf.length === 0))
+      if (
+        entry.anyOf !== undefined &&
+        (!Array.isArray(entry.anyOf) || !entry.anyOf.every((x) => typeof x === 'string' && x.length > 0))
+      )
         problems.push({
           option: 'placeholders',
-          message: `${where}（${entry.name}）的 anyOf 应为非空字符串`,
+          message: `${where}（${entry.name}）的 anyOf 应为非空字符串列表`,
         });
       if (entry.format !== undefined && entry.format !== 'text' && entry.format !== 'markdown')
         problems.push({
@@ -102,7 +105,7 @@ export default defineKind<Options>({
     const ignored = ignoredOrUrlChecker(model);
     const found: Report[] = [];
     for (const c of compiled) {
-      if (c.entry.anyOf && ![...c.entry.anyOf].some((ch) => text.includes(ch))) continue;
+      if (c.entry.anyOf && !c.entry.anyOf.some((x) => text.includes(x))) continue;
       for (const m of c.pattern.findAll(text)) {
         if (ignored(m.start) || ignored(m.end - 1)) continue;
         if (model.residueLines.has(model.lineAt(m.start).number)) continue;

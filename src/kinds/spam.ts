@@ -133,15 +133,18 @@ function merge(
   found: [number, number][],
   weak: { start: number; end: number }[],
 ): [number, number][] {
+  // Advert words by where they end and where they start: growing is a lookup, not a scan of all of them.
+  const endingAt = new Map(weak.map((w) => [w.end, w.start]));
+  const startingAt = new Map(weak.map((w) => [w.start, w.end]));
   const grown = found.map(([a, b]) => {
     for (let changed = true; changed; ) {
       changed = false;
       while (a > 0 && RUNS_ON.test(text[a - 1] as string)) a--;
       while (b < text.length && RUNS_ON.test(text[b] as string)) b++;
-      for (const w of weak) {
-        if (w.end === a) [a, changed] = [w.start, true];
-        if (w.start === b) [b, changed] = [w.end, true];
-      }
+      const before = endingAt.get(a);
+      const after = startingAt.get(b);
+      if (before !== undefined) [a, changed] = [before, true];
+      if (after !== undefined) [b, changed] = [after, true];
     }
     return [a, b] as [number, number];
   });

@@ -1,6 +1,7 @@
 import type { Report } from '../../engine/types.js';
 import type { DocumentModel } from '../../model/types.js';
 import { compileMatcher, type Match, type Matcher } from '../../util/matcher.js';
+import { partitionPoint } from '../../util/search.js';
 import { ignoredTester } from '../shared/ranges.js';
 import { normalizedCodes } from './alphabet.js';
 import { judge, validIn } from './enumeration-judge.js';
@@ -95,13 +96,15 @@ export function enumerationReports(
   }
   // Where lists of several enumerations overlap, the one most members match speaks; a tie goes to this year's.
   candidates.sort((a, b) => b.shared - a.shared || Number(b.valid) - Number(a.valid));
+  // Accepted spans, sorted and disjoint: an overlap test is a binary search.
   const taken: [number, number][] = [];
   const reports: Report[] = [];
   for (const cand of candidates) {
     const start = (cand.cluster[0] as Hit).start;
     const end = (cand.cluster[cand.cluster.length - 1] as Hit).end;
-    if (taken.some(([a, b]) => a < end && start < b)) continue;
-    taken.push([start, end]);
+    const at = partitionPoint(taken, (x) => x[1] > start);
+    if ((taken[at]?.[0] ?? Number.POSITIVE_INFINITY) < end) continue;
+    taken.splice(at, 0, [start, end]);
     reports.push(...judge(model, c, cand.k, cand.cluster, year));
   }
   return reports;

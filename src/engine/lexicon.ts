@@ -1,5 +1,11 @@
 import { compileMatcher, leftmostLongest, type Match, type Matcher } from '../util/matcher.js';
 
+interface Scan {
+  text: string | Uint16Array;
+  hits: Match[];
+  byList: Match[][] | null;
+}
+
 /** Hands out word-list matchers that all share one automaton. */
 export interface Lexicon {
   matcher(words: readonly string[]): Matcher;
@@ -8,16 +14,17 @@ export interface Lexicon {
 /**
  * The word lists of every lexicon rule of a linter (typos, web residue, formulations…) in one Aho–Corasick
  * automaton, so a document is scanned once however many rules look words up in it. Each rule gets a matcher with
- * the usual interface that answers from the shared scan of the text it is given (the last text is remembered: the
- * rules of one lint ask one after another about the same `model.codes()`).
+ * the usual interface that answers from the shared scan of the text it is given (the last two texts are remembered:
+ * the rules of one lint ask one after another about the same `model.codes()`, and formulation about its normalized
+ * copy of it, in whatever order the rules run).
  */
 export function createLexicon(): Lexicon {
   const lists: (readonly string[])[] = [];
   let automaton: Matcher | null = null;
   /** For each word of the automaton, the lists holding it: pairs of list number and index in that list. */
   let owners: number[][] = [];
-  let lastText: string | Uint16Array | null = null;
-  let lastHits: Match[] = [];
+  /** The last two scans, newest first: their text, hits, and hits split by list (made on the first request). */
+  let scans: Scan[] = [];
 
   const compile = (): Matcher => {
     const words: string[] = [];
@@ -41,14 +48,34 @@ export function createLexicon(): Lexicon {
     return compileMatcher(words);
   };
 
-  /** Every occurrence of every list's words, by start then end. */
-  const hitsIn = (text: string | Uint16Array): Match[] => {
+  /** The scan of `text`: every occurrence of every list's words, by start then end. */
+  const scanOf = (text: string | Uint16Array): Scan => {
     automaton ??= compile();
-    if (text !== lastText) {
-      lastHits = automaton.findOverlapping(text);
-      lastText = text;
+    let scan = scans.find((x) => x.text === text);
+    if (!scan) {
+      scan = { text, hits: automaton.findOverlapping(text), byList: null };
+      scans = [scan, ...scans.slice(0, 1)];
     }
-    return lastHits;
+    return scan;
+  };
+
+  /** One list's hits in the scan of `text`, as that list's indices; a fresh array (callers sort it). */
+  const hitsOf = (list: number, text: string | Uint16Array): Match[] => {
+    const scan = scanOf(text);
+    if (!scan.byList) {
+      const byList: Match[][] = lists.map(() => []);
+      for (const hit of scan.hits) {
+        const o = owners[hit.index] as number[];
+        for (let k = 0; k < o.length; k += 2)
+          (byList[o[k] as number] as Match[]).push({
+            start: hit.start,
+            end: hit.end,
+            index: o[k + 1] as number,
+          });
+      }
+      scan.byList = byList;
+    }
+    return (scan.byList[list] as Match[]).slice();
   };
 
   return {
@@ -56,16 +83,8 @@ export function createLexicon(): Lexicon {
       const list = lists.push([...words]) - 1;
       // A list added after a scan (another config's options) makes the automaton be built again, once.
       automaton = null;
-      lastText = null;
-      const own = (text: string | Uint16Array): Match[] => {
-        const out: Match[] = [];
-        for (const hit of hitsIn(text)) {
-          const o = owners[hit.index] as number[];
-          for (let k = 0; k < o.length; k += 2)
-            if (o[k] === list) out.push({ start: hit.start, end: hit.end, index: o[k + 1] as number });
-        }
-        return out;
-      };
+      scans = [];
+      const own = (text: string | Uint16Array): Match[] => hitsOf(list, text);
       return {
         size: new Set(words.filter((w) => w.length > 0)).size,
         findOverlapping: own,

@@ -209,6 +209,8 @@ export function openDocx(buffer: Uint8Array, path: string, options: DocxReadOpti
       if (level !== undefined) info.headingLevel = level;
       const prefix = counter.next(props) ?? '';
       if (prefix) info.numberingPrefix = prefix;
+      const breaks = paragraph.pieces.filter((piece) => piece.node.name === 'w:br');
+      if (breaks.length > 0) info.lineBreaks = breaks.map((piece) => prefix.length + piece.at);
       const line = prefix + paragraph.text;
       texts.push(line);
       docx.push(info);

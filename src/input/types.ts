@@ -26,6 +26,8 @@ export interface DocxParagraphInfo {
   headingLevel?: number;
   /** The automatic number Word would render before the text (e.g. '一、'), already prefixed to the line text. */
   numberingPrefix?: string;
+  /** Offsets in the line of the spaces that stand for Word line breaks (Shift+Enter): no space the drafter typed. */
+  lineBreaks?: number[];
 }
 
 /** A document ready to be modelled: decoded text plus where it came from. */

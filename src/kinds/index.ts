@@ -1,6 +1,8 @@
 import type { Kind } from '../engine/types.js';
+import bookTitle from './book-title.js';
 import closingDate from './closing-date.js';
 import closingSigner from './closing-signer.js';
+import confusable from './confusable.js';
 import enumerationSequence from './enumeration-sequence.js';
 import firstResponsibleDuty from './first-responsible-duty.js';
 import formulation from './formulation.js';
@@ -8,11 +10,13 @@ import hiddenCharacters from './hidden-characters.js';
 import numberFormat from './number-format.js';
 import pairedPunctuation from './paired-punctuation.js';
 import pattern from './pattern.js';
+import placeholder from './placeholder.js';
 import problemsNextSteps from './problems-next-steps.js';
 import punctuationWidth from './punctuation-width.js';
 import quantifiedResults from './quantified-results.js';
 import requiredSections from './required-sections.js';
 import requiredTerm from './required-term.js';
+import spam from './spam.js';
 import substitution from './substitution.js';
 import title from './title.js';
 import typo from './typo.js';
@@ -22,8 +26,10 @@ import yearConsistency from './year-consistency.js';
 /** Every kind a rule file may name. Adding a kind: one module, one line here. */
 export const kinds: Record<string, Kind> = Object.fromEntries(
   [
+    bookTitle,
     closingDate,
     closingSigner,
+    confusable,
     enumerationSequence,
     firstResponsibleDuty,
     formulation,
@@ -31,11 +37,13 @@ export const kinds: Record<string, Kind> = Object.fromEntries(
     numberFormat,
     pairedPunctuation,
     pattern,
+    placeholder,
     problemsNextSteps,
     punctuationWidth,
     quantifiedResults,
     requiredSections,
     requiredTerm,
+    spam,
     substitution,
     title,
     typo,

@@ -120,6 +120,8 @@ export default defineKind<Options>({
     space: '“{found}”中数字与“{unit}”之间不应有空格，应写作“{expected}”',
     padding: '日期“{found}”应写作“{expected}”：月、日不编虚位（GB/T 9704）',
     day: '节日名称“{found}”应写作“{expected}”：表示月日的节日名称用间隔号“·”，“{found}”会被读作小数（GB/T 15834）',
+    approximate:
+      '“{found}”用法不当：“余”表示整数后面的零头，用在整十、整百等数之后（10余次、100余人），个位数之后不用“余”，请写出确数',
   },
   prepare(o) {
     const units = [...o.units]
@@ -248,6 +250,7 @@ export default defineKind<Options>({
         });
       }
 
+      local.push(...approximations(p.text, p.start));
       local.sort((x, y) => x.start - y.start || x.end - y.end);
       let lastEnd = -1;
       for (const r of local) {
@@ -261,3 +264,16 @@ export default defineKind<Options>({
     return reports;
   },
 });
+
+/** 余 after a single digit and before its unit (4余次, 3余万元): 余 stands for the remainder of a round number. */
+const SINGLE_DIGIT_YU = /(?<![\d.．０-９])[1-9１-９]余(?=\p{Script=Han})/gu;
+
+/** 余 after a one-digit count: no fix, only the drafter knows the number. */
+function approximations(text: string, offset: number): Report[] {
+  if (!text.includes('余')) return [];
+  return allMatches(SINGLE_DIGIT_YU, text).map((m) => {
+    const start = offset + (m.index ?? 0);
+    const unit = /^[万亿千百]?[\p{Script=Han}]/u.exec(text.slice((m.index ?? 0) + 2))?.[0] ?? '';
+    return { messageId: 'approximate', start, end: start + 2 + unit.length, data: { found: m[0] + unit } };
+  });
+}

@@ -1,6 +1,7 @@
 import type { Report } from '../engine/types.js';
 import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
-import type { DocumentModel } from '../model/types.js';
+import type { DocumentModel, Paragraph } from '../model/types.js';
+import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { ignoredOrUrlChecker, isChineseAt, isChineseBefore, textParagraphs } from './shared/text.js';
 
@@ -215,6 +216,7 @@ export default defineKind<Options>({
   },
   messages: {
     default: '半角“{mark}”应改为全角“{expected}”：中文行文使用全角标点（GB/T 15834）',
+    space: '{mark}{side}有多余的空格，应删除：中文标点前后不加空格',
     document:
       '全文有{count}处标点为半角（自此处的“{mark}”起），中文行文应使用全角标点（GB/T 15834）。多半是复制或格式转换造成的：运行 fazhi-lint --fix 可一次全部改为全角',
   },
@@ -227,7 +229,8 @@ export default defineKind<Options>({
   },
   check(model, o) {
     const found = findHalfWidth(model);
-    if (found.length === 0) return [];
+    const spaces = straySpaces(model, found);
+    if (found.length === 0) return spaces;
     const full = fullWidthCount(model);
     const ratio = found.length / (found.length + full);
     if (found.length >= o.documentMinimum && ratio > o.documentRatio) {
@@ -243,6 +246,7 @@ export default defineKind<Options>({
       }
       fixed += model.text.slice(cursor, end);
       return [
+        ...spaces,
         {
           messageId: 'document',
           start,
@@ -252,13 +256,109 @@ export default defineKind<Options>({
         },
       ];
     }
-    return found.map(
-      (f): Report => ({
-        start: f.start,
-        end: f.end,
-        data: { mark: f.mark, expected: f.text },
-        fix: { range: [f.start, f.end], text: f.text },
-      }),
-    );
+    return [
+      ...spaces,
+      ...found.map(
+        (f): Report => ({
+          start: f.start,
+          end: f.end,
+          data: { mark: f.mark, expected: f.text },
+          fix: { range: [f.start, f.end], text: f.text },
+        }),
+      ),
+    ];
   },
 });
+
+/** Full-width punctuation of Chinese text: a space on either side of one is a slip (GB/T 15834 gives them none). */
+const CHINESE_MARK = /[，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—]/;
+
+/**
+ * Stray spaces next to Chinese punctuation: a run of ASCII spaces or tabs between a full-width mark and Chinese text
+ * (体系。 法治, “双减” 等, （一） 健全), or before a half-width mark that becomes full-width (项目 , 以及: the spaces
+ * after it go with the mark's own fix). Spaces at a line's ends are the paragraph's indent or trailing blanks, and runs
+ * holding U+3000 or U+00A0 are hidden-characters' to report; Latin text, digits, code and URLs keep their spaces, and
+ * so does the space a Word line break (Shift+Enter) is read as.
+ */
+function straySpaces(model: DocumentModel, halfWidth: WidthFinding[]): Report[] {
+  const text = model.text;
+  const ignored = ignoredOrUrlChecker(model);
+  // Findings are sorted by start: the one at an offset is a binary search away (asked only next to a space).
+  const halfAt = (offset: number) => {
+    const f = halfWidth[partitionPoint(halfWidth, (x) => x.start >= offset)];
+    return f?.start === offset ? f : undefined;
+  };
+  const reports: Report[] = [];
+  const paragraphs = textParagraphs(model);
+  const nextSpace = spaceFinder(text);
+  let k = 0;
+  // Native searches for the spaces and tabs, in text order, with the paragraphs in step.
+  for (let at = nextSpace(0); at >= 0; ) {
+    while (k < paragraphs.length && (paragraphs[k] as Paragraph).end <= at) k++;
+    const p = paragraphs[k];
+    if (!p) break;
+    let end = at;
+    while (end < text.length && isSpaceCode(text.charCodeAt(end))) end++;
+    if (at > p.start && end < p.end) {
+      const found = straySpace(text, at, end, halfAt);
+      if (found && !ignored(at) && !wordLineBreak(model, at, end)) reports.push(found);
+    }
+    at = nextSpace(end);
+  }
+  return reports;
+}
+
+/** `from` → the next space or tab at or after it, or -1; `from` must not decrease (each kind is searched once). */
+function spaceFinder(text: string): (from: number) => number {
+  let space = -2;
+  let tab = -2;
+  return (from) => {
+    if (space !== -1 && space < from) space = text.indexOf(' ', from);
+    if (tab !== -1 && tab < from) tab = text.indexOf('\t', from);
+    return space < 0 ? tab : tab < 0 ? space : Math.min(space, tab);
+  };
+}
+
+/** Whether [at, end) holds a space that stands for a line break of a .docx paragraph. */
+function wordLineBreak(model: DocumentModel, at: number, end: number): boolean {
+  const line = model.lineAt(at);
+  const breaks = model.source.docx?.[line.number - 1]?.lineBreaks;
+  return breaks?.some((b) => b >= at - line.start && b < end - line.start) ?? false;
+}
+
+/** The finding for the spaces [at, end) when a Chinese mark stands on one side and Chinese text on the other. */
+function straySpace(
+  text: string,
+  at: number,
+  end: number,
+  halfAt: (offset: number) => WidthFinding | undefined,
+): Report | null {
+  // A half-width mark that becomes full-width counts as the full-width mark it becomes.
+  const halfBefore = halfAt(at - 1);
+  const halfAfter = halfAt(end);
+  if (halfBefore && halfBefore.end > at) return null; // spaces the mark's own fix takes
+  const before = halfBefore?.text ?? (text[at - 1] as string);
+  const after = halfAfter?.text ?? (text[end] as string);
+  const markBefore = CHINESE_MARK.test(before);
+  if (!markBefore && !CHINESE_MARK.test(after)) return null;
+  if (!(halfBefore || isChineseBefore(text, at)) || !(halfAfter || isChineseAt(text, end))) return null;
+  return {
+    messageId: 'space',
+    start: at,
+    end,
+    data: { mark: markName(markBefore ? before : after), side: markBefore ? '后' : '前' },
+    fix: { range: [at, end], text: '' },
+  };
+}
+
+const QUOTE_NAMES: Record<string, string> = {
+  '“': '左引号',
+  '”': '右引号',
+  '‘': '左单引号',
+  '’': '右单引号',
+};
+
+/** A mark as a message names it: quotes by name (a quote in quotes reads as noise), others in quotes. */
+function markName(mark: string): string {
+  return QUOTE_NAMES[mark] ?? `“${mark}”`;
+}

@@ -20,7 +20,7 @@ import type {
   Title,
   Token,
 } from './types.js';
-import { wordBoundaryTester } from './words.js';
+import { taggedWordFinder, wordBoundaryTester } from './words.js';
 
 /** Markdown block prefixes that carry no text: indentation, blockquote marks, bullets, ATX hashes. */
 const MD_PREFIX = /^ {0,3}(?:> ?)*(?:[-*+] +)?(?:#{1,6}(?: +|$))?/;
@@ -95,6 +95,7 @@ export function buildModel(source: SourceFile): DocumentModel {
 
   let tokenCache: Token[] | null = null;
   let wordBoundary: ((offset: number) => boolean) | null = null;
+  let taggedWord: ReturnType<typeof taggedWordFinder> | null = null;
   let markCache: Int32Array | null = null;
   let codeCache: Uint16Array | null = null;
   const model: DocumentModel = {
@@ -140,6 +141,10 @@ export function buildModel(source: SourceFile): DocumentModel {
     isWordBoundary(offset) {
       wordBoundary ??= wordBoundaryTester(text);
       return wordBoundary(offset);
+    },
+    wordAt(offset) {
+      taggedWord ??= taggedWordFinder(text);
+      return taggedWord(offset);
     },
     sectionAt(offset) {
       let section = root;

@@ -99,6 +99,11 @@ export interface Token {
   end: number;
 }
 
+/** A word with its part of speech (jieba's tags: v verb, m numeral, t time word, x punctuation…). */
+export interface TaggedToken extends Token {
+  tag: string;
+}
+
 /**
  * The document, parsed once and shared by every rule. Fields are computed on construction except the
  * ones behind methods, which are computed on first use and cached.
@@ -140,6 +145,11 @@ export interface DocumentModel {
    * clause): what a lexicon rule needs, at a fraction of the cost of segmenting the whole text.
    */
   isWordBoundary(offset: number): boolean;
+  /**
+   * The word holding an offset, with its part of speech, tagging only the clause around it (once per clause); null
+   * outside the text. A punctuation mark or line break is a word of its own, tagged `x`.
+   */
+  wordAt(offset: number): TaggedToken | null;
   /** The innermost section containing an offset. */
   sectionAt(offset: number): Section;
   /** The UTF-16 code units of `text` (computed on first call): loops over every character run faster on them. */

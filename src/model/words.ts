@@ -1,5 +1,6 @@
-import { getSegmenter } from '../segment/index.js';
+import { getSegmenter, type TaggedWord } from '../segment/index.js';
 import { partitionPoint } from '../util/search.js';
+import type { TaggedToken } from './types.js';
 
 /**
  * Characters the segmenter never puts inside a word. jieba (without HMM) first splits the text into runs of Han
@@ -66,14 +67,52 @@ export function wordBoundaryTester(text: string): (offset: number) => boolean {
     const k = firstEndingAfter(offset);
     let stretch = cut[k];
     if (!stretch || stretch.start >= offset) {
-      let start = offset - 1;
-      while (start > 0 && !isBreak(start - 1)) start--;
-      let end = offset + 1;
-      while (end < text.length && !isBreak(end)) end++;
+      const [start, end] = stretchAround(text, offset - 1);
       stretch = { start, end, boundaries: new Set() };
       for (const e of wordEnds(text.slice(start, end))) stretch.boundaries.add(start + e);
       cut.splice(k, 0, stretch);
     }
     return stretch.boundaries.has(offset);
+  };
+}
+
+/** The stretch of non-break characters holding the character at `i` (not itself a break). */
+function stretchAround(text: string, i: number): [number, number] {
+  let start = i;
+  while (start > 0 && BREAK[text.charCodeAt(start - 1)] !== 1) start--;
+  let end = i + 1;
+  while (end < text.length && BREAK[text.charCodeAt(end)] !== 1) end++;
+  return [start, end];
+}
+
+/**
+ * Answers "which word, with which part of speech, holds this offset?" for one text, tagging only the stretches
+ * asked about, each once (rules ask about the neighbours of a few candidates). A break character is a word of its
+ * own, tagged `x` as jieba tags punctuation.
+ */
+export function taggedWordFinder(text: string): (offset: number) => TaggedToken | null {
+  /** Tagged words of the stretches already cut, by stretch start. */
+  const byStart = new Map<number, TaggedToken[]>();
+  return (offset) => {
+    if (offset < 0 || offset >= text.length) return null;
+    if (BREAK[text.charCodeAt(offset)] === 1) {
+      const crlf = text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10;
+      const start =
+        text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
+      const end = crlf ? offset + 2 : offset + 1;
+      return { word: text.slice(start, end), start, end, tag: 'x' };
+    }
+    const [start, end] = stretchAround(text, offset);
+    let words = byStart.get(start);
+    if (!words) {
+      words = [];
+      let at = start;
+      for (const w of getSegmenter().tag(text.slice(start, end)) as TaggedWord[]) {
+        words.push({ word: w.word, tag: w.tag, start: at, end: at + w.word.length });
+        at += w.word.length;
+      }
+      byStart.set(start, words);
+    }
+    return words[partitionPoint(words, (w) => w.end > offset)] ?? null;
   };
 }

@@ -4,10 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { type DictionaryIndex, SortedDictionary } from './dictionary.js';
 import { readDictionaryIndex } from './dictionary-index.js';
 
+/** A word with its part of speech (jieba's tags: v verb, m numeral, t time word, x punctuation or unknown…). */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
 /** The one interface rules see: segmentation is swappable and loaded only when a rule needs words. */
 export interface Segmenter {
   /** Words in order; their concatenation is exactly `text`. */
   cut(text: string): string[];
+  /** The same words as `cut`, each with its part of speech. */
+  tag(text: string): TaggedWord[];
 }
 
 /** Domain terms (习近平法治思想, 第一责任人, 放管服…) so they segment as one word. */
@@ -108,39 +116,44 @@ export function createSegmenter(
   // once, on first need) is cheaper than a fresh one per cut. Either gives the same words.
   let whole: InstanceType<JiebaClass> | null = null;
 
+  /** A jieba that cuts `text` as the whole dictionary would: the whole one for a long text, else one of its words. */
+  const jiebaFor = (text: string): InstanceType<JiebaClass> => {
+    if (text.length > wholeDictionaryFrom) {
+      if (!whole) {
+        whole = Jieba.withDict(dictBytes);
+        whole.loadDict(domainBytes);
+      }
+      return whole;
+    }
+    const key = Buffer.from(text, 'utf8');
+    const lines = new Set<number>();
+    const add = (line: number) => {
+      if (!replaced.has(line)) lines.add(line);
+    };
+    for (let p = 0; p < key.length; p++) {
+      // Words start at character starts only (not at UTF-8 continuation bytes).
+      if (((key[p] as number) & 0xc0) !== 0x80) dict.wordsAt(key, p, add);
+    }
+    const parts: Uint8Array[] = [];
+    let sum = 0;
+    for (const line of lines) {
+      parts.push(dict.line(line), NEWLINE);
+      sum += dict.frequency(line);
+    }
+    for (const d of domain.values()) {
+      if (!text.includes(d.word)) continue;
+      parts.push(d.line, NEWLINE);
+      sum += d.freq;
+    }
+    // U+E000 (private use) never occurs in a block jieba looks words up in; it only carries the frequency.
+    parts.push(Buffer.from(`\uE000 ${total - sum} x\n`, 'utf8'));
+    return Jieba.withDict(Buffer.concat(parts));
+  };
+
   return {
-    cut(text) {
-      if (text.length > wholeDictionaryFrom) {
-        if (!whole) {
-          whole = Jieba.withDict(dictBytes);
-          whole.loadDict(domainBytes);
-        }
-        return whole.cut(text, false);
-      }
-      const key = Buffer.from(text, 'utf8');
-      const lines = new Set<number>();
-      const add = (line: number) => {
-        if (!replaced.has(line)) lines.add(line);
-      };
-      for (let p = 0; p < key.length; p++) {
-        // Words start at character starts only (not at UTF-8 continuation bytes).
-        if (((key[p] as number) & 0xc0) !== 0x80) dict.wordsAt(key, p, add);
-      }
-      const parts: Uint8Array[] = [];
-      let sum = 0;
-      for (const line of lines) {
-        parts.push(dict.line(line), NEWLINE);
-        sum += dict.frequency(line);
-      }
-      for (const d of domain.values()) {
-        if (!text.includes(d.word)) continue;
-        parts.push(d.line, NEWLINE);
-        sum += d.freq;
-      }
-      // U+E000 (private use) never occurs in a block jieba looks words up in; it only carries the frequency.
-      parts.push(Buffer.from(`\uE000 ${total - sum} x\n`, 'utf8'));
-      return Jieba.withDict(Buffer.concat(parts)).cut(text, false);
-    },
+    cut: (text) => jiebaFor(text).cut(text, false),
+    // The dictionary lines carry the tags, so a jieba built from the text's own lines tags as the whole one does.
+    tag: (text) => jiebaFor(text).tag(text, false),
   };
 }
 

@@ -114,6 +114,8 @@ export function markParagraphs(xml: string): { xml: string; paragraphs: Paragrap
 
 interface CollectedParagraph {
   text: string;
+  /** Offsets in `text` of the spaces written for line breaks. */
+  breaks?: number[];
   styleId?: string | null;
   styleName?: string | null;
   index?: number;
@@ -124,6 +126,7 @@ function collectParagraphs(document: MammothElement): CollectedParagraph[] {
   const out: CollectedParagraph[] = [];
   const paragraph = (p: MammothElement) => {
     const parts: string[] = [];
+    const breaks: number[] = [];
     const nested: MammothElement[] = [];
     let index: number | undefined;
     const visit = (node: MammothElement) => {
@@ -139,7 +142,10 @@ function collectParagraphs(document: MammothElement): CollectedParagraph[] {
           return;
         case 'break':
           // A line break inside a paragraph is a space, so that line N stays paragraph N.
-          if (node.breakType === 'line' || node.breakType === undefined) parts.push(' ');
+          if (node.breakType === 'line' || node.breakType === undefined) {
+            breaks.push(parts.join('').length);
+            parts.push(' ');
+          }
           return;
         case 'checkbox':
           parts.push(node.checked ? '☑' : '☐');
@@ -165,6 +171,7 @@ function collectParagraphs(document: MammothElement): CollectedParagraph[] {
       styleName: p.styleName ?? null,
     };
     if (index !== undefined) entry.index = index;
+    if (breaks.length > 0) entry.breaks = breaks;
     out.push(entry);
     for (const n of nested) paragraph(n);
   };
@@ -279,6 +286,7 @@ export async function readDocxWithMammoth(buffer: Uint8Array, path: string): Pro
     if (level !== undefined) info.headingLevel = level;
     const prefix = counter.next(props);
     if (prefix !== undefined) info.numberingPrefix = prefix;
+    if (p.breaks) info.lineBreaks = p.breaks.map((b) => (prefix ?? '').length + b);
     lines.push((prefix ?? '') + p.text);
     docx.push(info);
   }

@@ -42,6 +42,8 @@ describe('headings.docx: heading styles, line breaks, tables', async () => {
       ['2024年3月1日', undefined],
     ]);
     expect(docx).toHaveLength(lines.length);
+    // The line break is read as a space, and marked: it is no space the drafter typed.
+    expect(docx[4]?.lineBreaks).toEqual([(lines[4] as string).indexOf(' ')]);
   });
 
   test('<w:br/> inside a paragraph becomes a space, not a new line', () => {

@@ -92,12 +92,11 @@ it('enumeration-sequence on the real seeds', async () => {
     '7:384 序号“三是”与前一个重复：此处应为“四是”',
     '13:234 序号“三是”跳号：前一个是“一是”，此处应为“二是”',
   ]);
-  for (const name of [
-    '000_3c0df08b306f7395.txt',
-    '002_0ca269bc21c17480.txt',
-    '003_dd6b3d9d359ab452.txt',
-    '004_de2a7d4be22d8b04.txt',
-  ]) {
+  // (三) runs its text on after 。 while (一) and (二) stand alone: the inconsistency issue #16 cites.
+  expect(found('002_0ca269bc21c17480.txt')).toEqual([
+    '9:1 标题“(三)加大宣传力度,营造法治氛围”末尾用了“。”，同级的“(一)”“(二)”末尾没有标点：同级标题的标点应一致',
+  ]);
+  for (const name of ['000_3c0df08b306f7395.txt', '003_dd6b3d9d359ab452.txt', '004_de2a7d4be22d8b04.txt']) {
     expect(found(name)).toEqual([]);
   }
 });

@@ -169,3 +169,29 @@ describe('segmentation', () => {
     expect(m.tokens()).toBe(m.tokens());
   });
 });
+
+describe('words with their parts of speech', () => {
+  const m = model('截止2023年底，全镇确实加强了宣传。\r\n其它');
+  const at = (offset: number) => {
+    const w = m.wordAt(offset);
+    return w && `${w.word}/${w.tag}@${w.start}-${w.end}`;
+  };
+
+  it('gives the word holding an offset, tagged, with its offsets in the text', () => {
+    expect(at(0)).toBe('截止/v@0-2');
+    expect(at(1)).toBe('截止/v@0-2');
+    expect(at(2)).toBe('2023/m@2-6');
+    expect(at(7)).toBe('年底/t@6-8');
+    expect(at(11)).toBe('确实/ad@11-13');
+    expect(at(13)).toBe('加强/v@13-15');
+  });
+
+  it('a punctuation mark or a line break is a word of its own, tagged x; nothing outside the text', () => {
+    expect(at(8)).toBe('，/x@8-9');
+    expect(at(19)).toBe('\r\n/x@19-21');
+    expect(at(20)).toBe('\r\n/x@19-21');
+    expect(at(21)).toBe('其它/r@21-23');
+    expect(at(23)).toBeNull();
+    expect(at(-1)).toBeNull();
+  });
+});

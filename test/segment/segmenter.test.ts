@@ -85,6 +85,42 @@ describe('cuts agree with jieba on its whole dictionary', () => {
   });
 });
 
+describe('tags', () => {
+  // jieba's loadDict keeps the default tag of a word it already has (法律顾问/nr); ours takes the domain line's.
+  const domainTags = new Map(
+    readFileSync(DOMAIN_DICTIONARY, 'utf8')
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .filter((f) => f.length >= 3)
+      .map((f) => [f[0] as string, f[2] as string]),
+  );
+
+  it('every clause of the fixture reports: the words of cut, tagged as jieba tags them on its whole dictionary', () => {
+    const wrong: string[] = [];
+    for (const t of clauses) {
+      const expected = full
+        .tag(t, false)
+        .map((w) => `${w.word}/${domainTags.get(w.word) ?? w.tag}`)
+        .join(' ');
+      const tagged = segmenter.tag(t);
+      const actual = tagged.map((w) => `${w.word}/${w.tag}`).join(' ');
+      if (actual !== expected) wrong.push(`${t}\n  jieba: ${expected}\n  ours:  ${actual}`);
+      if (tagged.map((w) => w.word).join('|') !== segmenter.cut(t).join('|')) wrong.push(`cut ≠ tag: ${t}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('time words and numerals, as the confusable rule reads them', () => {
+    expect(segmenter.tag('截止目前共2023年底').map((w) => `${w.word}/${w.tag}`)).toEqual([
+      '截止/v',
+      '目前/t',
+      '共/d',
+      '2023/m',
+      '年底/t',
+    ]);
+  });
+});
+
 describe('createSegmenter', () => {
   const dict = Buffer.from('公平 300 a\n合理 200 a\n平台 500 n\n平合 1 n\n');
   it.each([

@@ -13,3 +13,14 @@ export function ignoredTester(ranges: readonly Span[]): (start: number, end: num
     return r !== undefined && r.end > start;
   };
 }
+
+/** Whether an offset stands inside 《…》 on its line: the wording of a quoted title is the title's, not ours to change. */
+export function insideBookTitle(text: string, offset: number): boolean {
+  // One scan back to the line start: the nearest 《 or 》 decides.
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x300a) return true; // 《
+    if (c === 0x300b || c === 10) return false; // 》 or a line break
+  }
+  return false;
+}

@@ -50,3 +50,48 @@ export function looksInjected(s: string): boolean {
     STRONG_SPAM_WORDS.some((w) => s.includes(w)) || WEAK_SPAM_WORDS.filter((w) => s.includes(w)).length >= 2
   );
 }
+
+/** Advert junk: currency signs and the underscore of page titles (雷速体育_中国足彩网¥在线直播). */
+const JUNK_RUN = /[¥￥$_]+/g;
+
+/** A word of an advert list where it stands: `strong` when only adverts use it, `word` its index in the list. */
+export interface AdvertSign {
+  start: number;
+  end: number;
+  strong: boolean;
+  word: number;
+}
+
+/**
+ * The stretches `web-residue` takes for injected adverts: signs (advert words, junk runs) at most `gap` characters
+ * apart on one line, where a word only adverts use meets another sign, two ordinary advert words meet junk, or
+ * currency signs run together. `spam` leaves these to web-residue, so an advert is reported once.
+ */
+export function advertSpans(text: string, words: AdvertSign[], gap: number): [number, number][] {
+  const signs = words.map((w) => ({ ...w, junk: false }));
+  JUNK_RUN.lastIndex = 0;
+  for (let m = JUNK_RUN.exec(text); m !== null; m = JUNK_RUN.exec(text))
+    signs.push({ start: m.index, end: m.index + m[0].length, strong: false, word: -1, junk: true });
+  JUNK_RUN.lastIndex = 0;
+  signs.sort((a, b) => a.start - b.start);
+  const out: [number, number][] = [];
+  for (let i = 0; i < signs.length; ) {
+    let j = i;
+    let end = (signs[i] as (typeof signs)[number]).end;
+    for (;;) {
+      const next = signs[j + 1];
+      if (!next || next.start - end > gap || /[\r\n]/.test(text.slice(end, next.start))) break;
+      j++;
+      end = Math.max(end, next.end);
+    }
+    const cluster = signs.slice(i, j + 1);
+    i = j + 1;
+    const strong = cluster.filter((s) => s.strong).length;
+    const weak = new Set(cluster.filter((s) => !s.strong && !s.junk).map((s) => s.word)).size;
+    const junk = cluster.filter((s) => s.junk);
+    const currencyRun = junk.some((s) => s.end - s.start >= 2 && /^[¥￥]+$/.test(text.slice(s.start, s.end)));
+    if ((strong >= 1 && cluster.length >= 2) || (weak >= 2 && junk.length >= 1) || currencyRun)
+      out.push([(cluster[0] as (typeof cluster)[number]).start, end]);
+  }
+  return out;
+}

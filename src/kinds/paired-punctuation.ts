@@ -115,7 +115,8 @@ interface Open {
  */
 export default defineKind({
   name: 'paired-punctuation',
-  description: '成对标点（引号、书名号、括号）须配对，书名号不用 <> «»，并列的书名号、引号之间通常不用顿号（GB/T 15834）',
+  description:
+    '成对标点（引号、书名号、括号）须配对，书名号不用 <> «»，并列的书名号、引号之间通常不用顿号（GB/T 15834）',
   options: {},
   messages: {
     default: '{name}没有配对的{pairName}：请补全或删去',

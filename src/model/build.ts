@@ -7,7 +7,7 @@ import { isBlank, lineIndexAt, splitLines, trimRange } from './lines.js';
 import { readMarkdown } from './markdown.js';
 import { markOffsets } from './marks.js';
 import { INLINE_ENUM, matchMarker, RUN_IN_STOP } from './numbering.js';
-import { residueName } from './residue.js';
+import { classifyResidue } from './residue.js';
 import type {
   ClosingBlock,
   Directive,
@@ -49,13 +49,12 @@ export function buildModel(source: SourceFile): DocumentModel {
   const directives: Directive[] = md?.directives ?? [];
 
   const paragraphs = readParagraphs(source, lines, md?.headingDepth, ignoredRanges);
-  const residueLines = new Set<number>();
-  for (const p of paragraphs) {
-    if (residueName(p.text) !== null) {
-      p.role = 'residue';
-      residueLines.add(p.line);
-    }
-  }
+  const residueLines = classifyResidue(paragraphs, {
+    isTitleLike: looksLikeTitle,
+    isHeading: (p) => md?.headingDepth.has(p.line) ?? false,
+    isNumbered: (p) => matchMarker(p.text) !== null,
+  });
+  for (const p of paragraphs) if (residueLines.has(p.line)) p.role = 'residue';
 
   const closing = findClosing(lines, paragraphs);
   const closingLines = new Set<number>();
@@ -267,6 +266,13 @@ function assignEnumerationLevels(enumerations: Heading[], root: Section): void {
   }
 }
 
+/** A title names the report: it is short, is no sentence, and has a report's words. */
+function looksLikeTitle(p: Paragraph): boolean {
+  return (
+    p.text.length <= 80 && TITLE_WORDS.test(p.text) && !SENTENCE_END.test(p.text) && !p.text.includes('。')
+  );
+}
+
 function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | undefined): Title | null {
   let seen = 0;
   let title: Title | null = null;
@@ -274,9 +280,7 @@ function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | 
     if (p.role === 'residue') continue;
     if (p.role !== 'body') break;
     const isMdHeading = headingDepth?.has(p.line) ?? false;
-    const looksLikeTitle =
-      p.text.length <= 80 && TITLE_WORDS.test(p.text) && !SENTENCE_END.test(p.text) && !p.text.includes('。');
-    if (!title && looksLikeTitle && (isMdHeading || !matchMarker(p.text))) {
+    if (!title && looksLikeTitle(p) && (isMdHeading || !matchMarker(p.text))) {
       const issuerEnd = ISSUER_END.exec(p.text);
       const issuer = issuerEnd ? p.text.slice(0, issuerEnd.index).replace(/[的\s]+$/u, '') : null;
       const year = /(\d{4})\s*年/.exec(p.text);

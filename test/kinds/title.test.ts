@@ -32,6 +32,18 @@ ruleTester('title', {
       ],
     },
     {
+      name: 'a page metadata line is never taken for the title, nor quoted as its issuer',
+      text: '发布机构：某县司法局\t主题分类：法治政府建设\n成文日期：2024-03-01\n2023年，我局深入推进依法行政。\n某县司法局\n2024年3月1日',
+      errors: [
+        {
+          message:
+            '缺少标题：报告首行应写明发文机关、年度、事由和文种，如“某县司法局2023年法治政府建设情况报告”',
+          line: 3,
+          column: 1,
+        },
+      ],
+    },
+    {
       name: 'no issuer',
       text: '关于2023年法治政府建设情况的报告\n2023年，我乡推进依法行政。',
       errors: [

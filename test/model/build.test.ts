@@ -84,7 +84,10 @@ describe('title, issuer and year', () => {
     expect(m.title?.line).toBe(3);
     expect(m.title?.issuer).toBe('沩山镇');
     expect(m.year).toBe(2021);
-    expect([...m.residueLines]).toEqual([1, 5]);
+    expect([...m.residueLines]).toEqual([
+      [1, '导航路径'],
+      [5, '页面信息'],
+    ]);
   });
 
   it.each([

@@ -30,7 +30,15 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
 /** A title names the report; it is short and is no sentence. */
 const TITLE_WORDS = /报告|法治政府建设|依法行政|法治建设/;
 const SENTENCE_END = /[。；;，,：:！？!?]$/;
-const ISSUER_END = /关于|\d{4}\s*年|法治政府建设|法治建设|依法行政/;
+const ISSUER_END = /关于|\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年|法治政府建设|法治建设|依法行政/;
+/** A year written out in the title (二〇二四年). */
+const CN_YEAR = /([〇零一二三四五六七八九]{4})\s*年/;
+/** An issuer after the year (2024年青山街道法治政府建设…): the stretch up to the subject, when it names an organ. */
+const ISSUER_AFTER_YEAR =
+  /^(?:关于)?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?(.{2,30}?)(?:关于|法治政府建设|法治建设|依法行政)/u;
+/** A level or organ word alone is no issuer (街道2024年…, 镇人民政府…): the name is missing. */
+const BARE_ORGAN =
+  /^(?:本|我|全)?(?:省|市|县|区|镇|乡|街道|人民政府|政府|办事处|街道办事处|党委|委员会)?(?:人民政府|政府|办事处)?$/u;
 
 /** The closing block: a signer names an organ; a date line is short and date-like (its form is judged by a rule). */
 const ORGAN_SUFFIX =
@@ -266,6 +274,17 @@ function assignEnumerationLevels(enumerations: Heading[], root: Section): void {
   }
 }
 
+/** The year a title names, in figures or written out (二〇二四年). */
+function titleYear(text: string): number | null {
+  const figures = /(\d{4})\s*年/.exec(text);
+  if (figures) return Number(figures[1]);
+  const written = CN_YEAR.exec(text);
+  if (!written) return null;
+  return Number(
+    [...(written[1] as string)].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''),
+  );
+}
+
 /** A title names the report: it is short, is no sentence, and has a report's words. */
 function looksLikeTitle(p: Paragraph): boolean {
   return (
@@ -282,14 +301,18 @@ function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | 
     const isMdHeading = headingDepth?.has(p.line) ?? false;
     if (!title && looksLikeTitle(p) && (isMdHeading || !matchMarker(p.text))) {
       const issuerEnd = ISSUER_END.exec(p.text);
-      const issuer = issuerEnd ? p.text.slice(0, issuerEnd.index).replace(/[的\s]+$/u, '') : null;
-      const year = /(\d{4})\s*年/.exec(p.text);
+      let issuer = issuerEnd ? p.text.slice(0, issuerEnd.index).replace(/[的\s]+$/u, '') : null;
+      if (!issuer) {
+        const after = ISSUER_AFTER_YEAR.exec(p.text)?.[1]?.replace(/[的\s]+$/u, '');
+        if (after && ORGAN_SUFFIX.test(after)) issuer = after;
+      }
+      if (issuer && BARE_ORGAN.test(issuer)) issuer = null;
       p.role = 'title';
       title = {
         span: { start: p.start, end: p.end, text: p.text },
         line: p.line,
         issuer: issuer && issuer.length > 0 ? issuer : null,
-        year: year ? Number(year[1]) : null,
+        year: titleYear(p.text),
       };
       continue;
     }

@@ -4,10 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { type DictionaryIndex, SortedDictionary } from './dictionary.js';
 import { readDictionaryIndex } from './dictionary-index.js';
 
+/** A word of the dictionary: jieba's frequency (its counts in a reference corpus) and part-of-speech tag (n, v, ns…). */
+export interface WordEntry {
+  frequency: number;
+  tag: string;
+}
+
 /** The one interface rules see: segmentation is swappable and loaded only when a rule needs words. */
 export interface Segmenter {
   /** Words in order; their concatenation is exactly `text`. */
   cut(text: string): string[];
+  /** The dictionary's entry for a word (the domain dictionary's over jieba's), or null when it is no word of it. */
+  entry(word: string): WordEntry | null;
 }
 
 /** Domain terms (习近平法治思想, 第一责任人, 放管服…) so they segment as one word. */
@@ -108,7 +116,22 @@ export function createSegmenter(
   // once, on first need) is cheaper than a fresh one per cut. Either gives the same words.
   let whole: InstanceType<JiebaClass> | null = null;
 
+  const parseEntry = (line: Uint8Array): WordEntry => {
+    const [, freq = '0', tag = ''] = Buffer.from(line).toString('utf8').split(' ');
+    return { frequency: Number(freq) || 0, tag };
+  };
+
   return {
+    entry(word) {
+      const own = domain.get(word);
+      if (own) return parseEntry(own.line);
+      const key = Buffer.from(word, 'utf8');
+      let found: WordEntry | null = null;
+      dict.wordsAt(key, 0, (line, end) => {
+        if (end === key.length && !replaced.has(line)) found = parseEntry(dict.line(line));
+      });
+      return found;
+    },
     cut(text) {
       if (text.length > wholeDictionaryFrom) {
         if (!whole) {

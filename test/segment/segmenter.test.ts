@@ -128,3 +128,14 @@ describe('createSegmenter', () => {
     );
   });
 });
+
+describe('dictionary entries', () => {
+  it('gives jieba’s frequency and tag, the domain dictionary’s over it, and null for no word', () => {
+    expect(segmenter.entry('红土')).toEqual({ frequency: 522, tag: 'n' });
+    expect(segmenter.entry('设立')?.tag).toBe('v');
+    expect(segmenter.entry('习近平法治思想')).toEqual({ frequency: 100000, tag: 'nz' });
+    expect(segmenter.entry('面推')).toBeNull();
+    expect(segmenter.entry('红')).not.toBeNull();
+    expect(segmenter.entry('')).toBeNull();
+  });
+});

@@ -121,3 +121,45 @@ export function governmentOf(unit: string): string {
   const level = UNIT_LEVELS.find((l) => unit.endsWith(l)) ?? '';
   return unit + (GOVERNMENT_OF[level] ?? '人民政府');
 }
+
+/** The unit a report speaks for, and its level. */
+export interface ReportUnit {
+  /** The issuer as the report names it (title, signer), or the government of the unit the body names. */
+  issuer: string;
+  /** The unit's own name with its level character (红土乡, 铁岭县), null when the report never gives it. */
+  name: string | null;
+  /** 省, 市, 县, 区, 旗, 镇, 乡 or 街道. */
+  level: string;
+  /** Whether the issuer is a department of that unit (某县司法局) rather than its government or Party committee. */
+  department: boolean;
+}
+
+const REPORT_LEVELS = new Set([...UNIT_LEVELS, '旗']);
+
+/**
+ * The unit a report speaks for: from the title's issuer, else the first signer naming a unit, else how the body
+ * refers to itself (我乡, with the name the body gives the 乡). Null when none of them names a level.
+ */
+export function reportUnit(model: {
+  title: { issuer: string | null } | null;
+  closing: { signers: { text: string }[] };
+  selfReference: string | null;
+  paragraphs: readonly { text: string; role: string }[];
+}): ReportUnit | null {
+  const named = [model.title?.issuer, ...model.closing.signers.map((s) => s.text)];
+  for (const issuer of named) {
+    if (!issuer) continue;
+    const organ = parseOrgan(issuer);
+    if (!organ.level || !REPORT_LEVELS.has(organ.level)) continue;
+    return {
+      issuer: issuer.replace(/[\s\u00a0\u3000]+/gu, ''),
+      name: coreUnit(organ),
+      level: organ.level,
+      department: organ.organClass === 'department',
+    };
+  }
+  const self = model.selfReference;
+  if (!self || !REPORT_LEVELS.has(self)) return null;
+  const name = bodyUnitName(model.paragraphs, self);
+  return { issuer: name ? governmentOf(name) : `本${self}`, name, level: self, department: false };
+}

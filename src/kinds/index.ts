@@ -5,6 +5,7 @@ import enumerationSequence from './enumeration-sequence.js';
 import firstResponsibleDuty from './first-responsible-duty.js';
 import formulation from './formulation.js';
 import hiddenCharacters from './hidden-characters.js';
+import lawTitle from './law-title.js';
 import levelConsistency from './level-consistency.js';
 import numberFormat from './number-format.js';
 import pairedPunctuation from './paired-punctuation.js';
@@ -29,6 +30,7 @@ export const kinds: Record<string, Kind> = Object.fromEntries(
     firstResponsibleDuty,
     formulation,
     hiddenCharacters,
+    lawTitle,
     levelConsistency,
     numberFormat,
     pairedPunctuation,

@@ -77,7 +77,12 @@ export default defineKind<Options>({
       // A label cell and its value on the next line are one field, removed together: a fix that removed the label
       // alone would leave a value that no longer reads as residue.
       const value = residueParagraphs[k + 1];
-      if (value && isLabelCell(para.text) && model.paragraphs[model.paragraphs.indexOf(para) + 1] === value) {
+      if (
+        value &&
+        isLabelCell(para.text) &&
+        !isLabelCell(value.text) &&
+        model.paragraphs[model.paragraphs.indexOf(para) + 1] === value
+      ) {
         end = lineRemoval(model, model.lines[value.line - 1] as Line)[1];
         found = `${para.text} ${value.text}`;
         k++;

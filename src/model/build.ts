@@ -285,6 +285,16 @@ function titleYear(text: string): number | null {
   );
 }
 
+/** A line that is only an organ's name (大河乡人民政府, 某县司法局): short, no digits, no punctuation. */
+function isIssuerLine(text: string): boolean {
+  return (
+    text.length <= 30 &&
+    ORGAN_SUFFIX.test(text) &&
+    !/[\d，。；：:,;、（）()《》“”]/u.test(text) &&
+    !BARE_ORGAN.test(text)
+  );
+}
+
 /** A title names the report: it is short, is no sentence, and has a report's words. */
 function looksLikeTitle(p: Paragraph): boolean {
   return (
@@ -295,9 +305,12 @@ function looksLikeTitle(p: Paragraph): boolean {
 function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | undefined): Title | null {
   let seen = 0;
   let title: Title | null = null;
+  let previous: Paragraph | null = null;
   for (const p of paragraphs) {
     if (p.role === 'residue') continue;
     if (p.role !== 'body') break;
+    const before = previous;
+    previous = p;
     const isMdHeading = headingDepth?.has(p.line) ?? false;
     if (!title && looksLikeTitle(p) && (isMdHeading || !matchMarker(p.text))) {
       const issuerEnd = ISSUER_END.exec(p.text);
@@ -307,6 +320,11 @@ function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | 
         if (after && ORGAN_SUFFIX.test(after)) issuer = after;
       }
       if (issuer && BARE_ORGAN.test(issuer)) issuer = null;
+      // A title broken after the issuer's name (大河乡人民政府 / 关于法治政府建设的情况报告): the line above names it.
+      if (!issuer && before && before.line === p.line - 1 && isIssuerLine(before.text)) {
+        issuer = before.text.replace(/[\s\u3000]+/gu, '');
+        before.role = 'title';
+      }
       p.role = 'title';
       title = {
         span: { start: p.start, end: p.end, text: p.text },
@@ -422,7 +440,8 @@ function childAt(section: Section, offset: number): Section | undefined {
 function firstBodyYear(paragraphs: Paragraph[]): number | null {
   for (const p of paragraphs) {
     if (p.role !== 'body' && p.role !== 'heading') continue;
-    const m = /(?<!\d)(\d{4})\s*年/.exec(p.text);
+    // Not the end of a range (《…纲要（2023—2027年）》 names no report year).
+    const m = /(?<![\d—\-－~～至到])(\d{4})\s*年/.exec(p.text);
     if (m) return Number(m[1]);
   }
   return null;

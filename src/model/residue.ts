@@ -43,6 +43,14 @@ const PAGE_LABELS = [
   '成文日期',
   '发布日期',
   '发布时间',
+  '发文日期',
+  '内容概述',
+  '字体大小',
+  '点击率',
+  '浏览',
+  '点击',
+  '阅读',
+  '访问',
   '生成日期',
   '更新时间',
   '更新日期',
@@ -88,10 +96,12 @@ const compact = (s: string) => s.replace(/[\s\u3000]+/gu, '');
 /** A whole line that is one label, with or without its colon (a table's label cell on a line of its own). */
 const LABEL_ONLY = new RegExp(`^(${PAGE_LABELS.map(spread).join('|')})[ \\u3000]*[:：]?$`, 'u');
 /** Brackets and bars a page puts around its fields: 【浏览次数：12】 [ 打印 ] | 关闭 |. */
-const FIELD_FRAME = /^[[【〔(（|｜\s]+|[\]】〕)）|｜\s]+$/gu;
+const FIELD_FRAME = /^[[【〔(（|｜•·●▪◆■□◇○\s]+|[\]】〕)）|｜\s]+$/gu;
 
 const DATE =
   '(?:\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)';
+/** The site's name before its date bar or a publication date: 天津市静海区人民政府 2019年12月3日星期二. */
+const SITE = '[\\p{Script=Han}]{2,24}?(?:人民政府|政府|门户网站|网站|网)';
 const CLOCK = '\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?';
 const WEEKDAY = '(?:星期|礼拜|周)[一二三四五六日天]';
 /** 农历甲辰年正月廿五, 农历二〇二四年腊月初八, 农历正月十五. */
@@ -99,7 +109,7 @@ const LUNAR =
   '农历\\s*(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]|[〇零一二三四五六七八九]{4})?\\s*(?:[鼠牛虎兔龙蛇马羊猴鸡狗猪]年)?年?\\s*(?:闰)?[正一二三四五六七八九十冬腊]{1,2}月\\s*[初十廿卅一二三四五六七八九十]{1,3}日?';
 /** The date bar of a site header: today's date with its weekday and/or lunar date (at least one of the two). */
 const DATE_BAR = new RegExp(
-  `^(?:(?:今天是|今日|当前日期|现在是)\\s*[:：]?\\s*)?(?:${DATE}\\s*(?:${WEEKDAY}\\s*(?:${LUNAR})?|${LUNAR})|${WEEKDAY}\\s*${DATE}\\s*(?:${LUNAR})?|${LUNAR}(?:\\s*${WEEKDAY})?|(?:今天是|今日|当前日期)\\s*[:：]?\\s*${DATE})$`,
+  `^(?:${SITE}\\s+)?(?:(?:今天是|今日|当前日期|现在是)\\s*[:：]?\\s*)?(?:${DATE}\\s*(?:${WEEKDAY}\\s*(?:${LUNAR})?|${LUNAR})|${WEEKDAY}\\s*${DATE}\\s*(?:${LUNAR})?|${LUNAR}(?:\\s*${WEEKDAY})?|(?:今天是|今日|当前日期)\\s*[:：]?\\s*${DATE})$`,
   'u',
 );
 /** A publication stamp: a date with a clock time (no report line has one), or 发布于 with a date. */
@@ -123,6 +133,10 @@ const CRUMB_PART = /^[\p{Script=Han}A-Za-z0-9（）()]{1,16}$/u;
 
 /** A channel's name ends like this: no report title or body line does. */
 const CHANNEL_ONLY_SUFFIX = /(?:公开|公告|动态|专栏|专题|要闻|新闻|解读|资讯|目录|栏目|文件库|互动)$/u;
+/** An organ's name alone (禄丰市人民政府): the site's name when page residue follows it. */
+const SITE_ORGAN = /(?:人民政府|政府)$/u;
+/** The publisher's name and a date on one line, in the header. */
+const SITE_DATE = new RegExp(`^${SITE}\\s+${DATE}(?:\\s*${CLOCK})?$`, 'u');
 /** The site's own name: 某县人民政府门户网站, 某镇政府网. */
 const SITE_NAME = /(?:门户网站|政府网|网站)$/u;
 /** A channel name may also end like a title (法治政府建设年度报告): then the real title must follow it. */
@@ -239,14 +253,32 @@ export function classifyResidue(paragraphs: Paragraph[], context: ResidueContext
     if (found.get(p.line) !== '页面信息' || found.has(next.line)) continue;
     const label = labelOnly(p.text);
     if (label === null || next.text.length > 40 || SENTENCE_MARK.test(next.text)) continue;
-    if (TITLE_LABELS.has(label) && !paragraphs.slice(i + 2).some((q) => q.text === next.text)) continue;
+    // A title after a label cell is the page title only where the label says so and the document repeats it.
+    if (TITLE_LABELS.has(label) || context.isTitleLike(next)) {
+      if (!TITLE_LABELS.has(label) || !paragraphs.slice(i + 2).some((q) => q.text === next.text)) continue;
+    }
     found.set(next.line, '页面信息');
   }
   const header = headerParagraphs(paragraphs, found, context);
   for (const [k, p] of header.entries()) {
-    if (found.has(p.line) || context.isHeading(p) || !CHANNEL.test(p.text)) continue;
+    if (found.has(p.line) || context.isHeading(p)) continue;
+    // The publisher and date of the article (清水县人民政府 2024年01月08日), above the document's title.
+    if (SITE_DATE.test(p.text)) {
+      found.set(p.line, '页面信息');
+      continue;
+    }
+    if (!CHANNEL.test(p.text)) continue;
     const later = header.slice(k + 1).filter((q) => !found.has(q.line));
+    const next = header[k + 1];
     if (SITE_NAME.test(p.text)) found.set(p.line, '网站名称');
+    // 禄丰市人民政府 over the crumbs is the site's name; over the title it is the issuer's header (版头).
+    else if (
+      SITE_ORGAN.test(p.text) &&
+      next &&
+      found.has(next.line) &&
+      found.get(next.line) !== '重复的页面标题'
+    )
+      found.set(p.line, '网站名称');
     else if (CHANNEL_ONLY_SUFFIX.test(p.text)) found.set(p.line, '栏目名称');
     else if (
       CHANNEL_TITLE_SUFFIX.test(p.text) &&
@@ -258,10 +290,13 @@ export function classifyResidue(paragraphs: Paragraph[], context: ResidueContext
   // The page title above the document's own title: the first of two copies.
   for (const [k, p] of header.entries()) {
     if (found.has(p.line) || !context.isTitleLike(p)) continue;
-    const bare = p.text.replace(SITE_SUFFIX, '');
-    const copy = header.slice(k + 1).find((q) => !found.has(q.line) && q.text === bare);
+    const bare = compact(p.text.replace(SITE_SUFFIX, ''));
+    // The same title, or one that holds the document's (海东市乐都区共和乡…报告 above 共和乡…报告).
+    const copy = header
+      .slice(k + 1)
+      .find((q) => !found.has(q.line) && context.isTitleLike(q) && bare.includes(compact(q.text)));
     if (copy) found.set(p.line, '重复的页面标题');
-    else if (bare !== p.text && header.slice(k + 1).some((q) => context.isTitleLike(q)))
+    else if (bare !== compact(p.text) && header.slice(k + 1).some((q) => context.isTitleLike(q)))
       found.set(p.line, '页面标题');
   }
   return found;

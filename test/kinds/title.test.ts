@@ -46,6 +46,19 @@ ruleTester('title', {
       ],
     },
     {
+      name: 'a title broken after the issuer’s name: the issuer is known, the year is what is missing',
+      text: '大河乡人民政府\n关于法治政府建设的情况报告\n2025年，我乡推进依法行政。',
+      errors: [
+        {
+          message:
+            '标题缺少年度：公文标题由发文机关名称、事由和文种组成，年度报告还应写明年度，如“大河乡人民政府2025年法治政府建设情况报告”',
+          line: 2,
+          column: 1,
+          data: { missing: 'year' },
+        },
+      ],
+    },
+    {
       name: 'no issuer',
       text: '关于2023年法治政府建设情况的报告\n2023年，我乡推进依法行政。',
       errors: [

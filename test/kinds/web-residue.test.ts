@@ -167,6 +167,59 @@ ruleTester('web-residue', {
       output: '某区2023年法治政府建设年度报告\n2023年，我区推进依法行政。\n某区人民政府\n2024年2月1日\n',
     },
     {
+      name: 'the site’s name with its date, the page title that holds the document’s, a counter without 次数',
+      text: '某市某区人民政府 2024年3月5日星期二\n某市某区某乡2022年度法治政府建设 工作报告\n浏览:5072次 时间:2022-12-07 来源:本站\n某乡2022年度法治政府建设工作报告\n2022年，我乡推进依法行政。',
+      errors: [
+        {
+          messageIncludes: '“某市某区人民政府 2024年3月5日星期二”是网页残留（网站日期栏）',
+          line: 1,
+          column: 1,
+        },
+        {
+          messageIncludes: '“某市某区某乡2022年度法治政府建设 工作报告”是网页残留（重复的页面标题）',
+          line: 2,
+          column: 1,
+        },
+        {
+          messageIncludes: '“浏览:5072次 时间:2022-12-07 来源:本站”是网页残留（页面信息）',
+          line: 3,
+          column: 1,
+        },
+      ],
+      output: '某乡2022年度法治政府建设工作报告\n2022年，我乡推进依法行政。',
+    },
+    {
+      name: 'the site’s name over the crumbs, the publisher with a date, bulleted label cells',
+      text: '某市人民政府\n首页 >> 政府信息公开 >> 法定主动公开内容\n某县人民政府 2024年01月08日\n  • 索引号:\n\n    6107280000/2024-001005\n  • 主题分类:\n  • 发文日期:\n    2024年04月06日 16:40\n某县2023年度法治政府建设情况报告\n2023年，我县推进依法行政。',
+      errors: [
+        {
+          messageIncludes: '“某市人民政府”是网页残留（网站名称）',
+          line: 1,
+          column: 1,
+          endLine: 2,
+          endColumn: 1,
+        },
+        { messageIncludes: '（导航路径）', line: 2, column: 1 },
+        { messageIncludes: '“某县人民政府 2024年01月08日”是网页残留（页面信息）', line: 3, column: 1 },
+        {
+          messageIncludes: '“• 索引号: 6107280000/2024-001005”',
+          line: 4,
+          column: 1,
+          endLine: 7,
+          endColumn: 1,
+        },
+        { messageIncludes: '“• 主题分类:”', line: 7, column: 1, endLine: 8, endColumn: 1 },
+        {
+          messageIncludes: '“• 发文日期: 2024年04月06日 16:40”',
+          line: 8,
+          column: 1,
+          endLine: 10,
+          endColumn: 1,
+        },
+      ],
+      output: '某县2023年度法治政府建设情况报告\n2023年，我县推进依法行政。',
+    },
+    {
       name: 'an advert inside a formulation (seed 002): reported precisely, fixed by formulation',
       text: `2023年崇礼镇深入学习贯彻习近平新时代雷速体育_中国足彩网¥在线直播特色社会主义思想,贯彻落实。`,
       errors: [

@@ -104,6 +104,12 @@ describe('title, issuer and year', () => {
     expect(m.year).toBe(year);
   });
 
+  it('takes no year range’s end for the report year', () => {
+    expect(model('根据《全面深化法治领域改革纲要（2023—2027年）》，2023年，我街道推进依法行政。').year).toBe(
+      2023,
+    );
+  });
+
   it('has no title when the report starts with its body, and takes the year from the body', () => {
     const m = model('县人大常委会:\n2021年,在市委领导下,我县推进法治政府建设。\n一、加强领导');
     expect(m.title).toBeNull();

@@ -168,13 +168,21 @@ export const RESIDUE_LINE_PATTERNS: { name: string; test: (line: string) => bool
         s,
       ),
   },
-  { name: '无障碍入口', test: (s) => /无障碍|^简体\s*[|｜]\s*繁体|简体\s*[|｜]\s*繁體/u.test(s) },
+  {
+    name: '无障碍入口',
+    // The site's switches (无障碍 | 长者模式 | 简体 | 繁体), not a sentence about 无障碍环境建设.
+    test: (s) =>
+      /^(?:无障碍(?:浏览|阅读|模式|通道)?|长者模式|关怀模式)(?:\s*[|｜]|\s|$)|^简体\s*[|｜]\s*繁[体體]/u.test(
+        s,
+      ),
+  },
   { name: '分隔符', test: (s) => /^[|｜\-—_=*·•]{1,}$/u.test(s) },
 ];
 
 /** The kind of page residue a whole trimmed line is, from the line alone; null for report text. */
 export function residueName(trimmedLine: string): string | null {
-  if (trimmedLine.length === 0 || trimmedLine.length > 200) return null;
+  // A line with a full stop is a sentence: no pattern below fits one, and most lines of a report are sentences.
+  if (trimmedLine.length === 0 || trimmedLine.length > 200 || trimmedLine.includes('。')) return null;
   for (const p of RESIDUE_LINE_PATTERNS) if (p.test(trimmedLine)) return p.name;
   return null;
 }

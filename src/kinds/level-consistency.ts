@@ -22,19 +22,26 @@ const LEVEL_WORD: Record<string, string> = {
 const UNIT_WORD = /(我|本|全)(街道|省|市|县|区|旗|镇|乡)/gu;
 /** A level character that begins another word: 全市场, 本区域, 全县域, 全镇村（社区）… name no unit. */
 const COMPOUND_AFTER = /^(?:市[场民值容貌]|区[域划别间块]|县[域城]|镇[村街]|乡[村镇土贤风])/u;
+/** Characters before a level character that make it no unit's name (全镇, 各乡镇, 乡镇). */
+const NOT_A_NAME_BEFORE = '我本全各该每乡镇县区市省 ，、';
 /** Verbs of responsibility over a whole unit: 提升全省…, 推动全市…: the work of that unit's government. */
 const STEERS = /(?:提升|提高|推动|推进|促进|确保|统筹|指导|部署|带动|引领)$/u;
 /** A level character right after the unit's name, which holds one already: 红土乡县. */
 const EXTRA_LEVEL = /^(?:省|市|县|区|镇|乡)/u;
-/** The province-level regions, by kind: a report names its own (湖南省, 广西壮族自治区, 重庆市). */
-const PROVINCE = new RegExp(
-  [
-    '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省',
-    '(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔)自治区',
-    '(?:北京|天津|上海|重庆)市',
-  ].join('|'),
-  'gu',
+/** The province-level regions: a report names its own (湖南省, 广西壮族自治区, 重庆市). */
+const PROVINCES = new Set(
+  '河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾'
+    .split(' ')
+    .map((n) => `${n}省`),
 );
+const AUTONOMOUS_REGIONS = [
+  '内蒙古自治区',
+  '广西壮族自治区',
+  '西藏自治区',
+  '宁夏回族自治区',
+  '新疆维吾尔自治区',
+];
+const MUNICIPALITIES = ['北京市', '天津市', '上海市', '重庆市'];
 type RegionKind = '省' | '自治区' | '直辖市';
 /** How a report speaks of its own province-level government without naming it, by kind of region. */
 const BARE: { kind: RegionKind; re: RegExp }[] = [
@@ -155,8 +162,10 @@ function unitWords(
 /** Whether a unit of this level is named earlier in the sentence (青山镇……全镇), so 全X speaks of it. */
 function namedBefore(text: string, at: number, level: string): boolean {
   const sentenceStart = Math.max(...['。', '；', '！', '？'].map((c) => text.lastIndexOf(c, at)));
-  const before = text.slice(sentenceStart + 1, at);
-  return new RegExp(`[^我本全各该每乡镇县区市省\\s，、]${level}`, 'u').test(before);
+  for (let k = text.indexOf(level, sentenceStart + 1); k >= 0 && k < at; k = text.indexOf(level, k + 1)) {
+    if (k > sentenceStart + 1 && !NOT_A_NAME_BEFORE.includes(text[k - 1] as string)) return true;
+  }
+  return false;
 }
 
 /** The unit's name with a level character after it: 红土乡县. */
@@ -190,13 +199,12 @@ function extraLevel(
  */
 function regionKind(model: DocumentModel, doubtful: Severity, reports: Report[]): void {
   const text = model.text;
-  const named = allMatches(PROVINCE, text);
-  const kinds = new Set(named.map((m) => kindOf(m[0])));
+  const named = namedRegions(text);
+  const kinds = new Set(named.map((r) => kindOf(r.name)));
   if (kinds.size !== 1) return;
   const own = [...kinds][0] as RegionKind;
-  const region = (named[0] as RegExpExecArray)[0];
-  const isNamed = (start: number, end: number) =>
-    named.some((m) => m.index < end && start < m.index + m[0].length);
+  const region = (named[0] as { name: string }).name;
+  const isNamed = (start: number, end: number) => named.some((r) => r.start < end && start < r.end);
   const ignored = ignoredChecker(model);
   for (const p of model.paragraphs) {
     if (p.role !== 'body' && p.role !== 'heading') continue;
@@ -211,6 +219,21 @@ function regionKind(model: DocumentModel, doubtful: Severity, reports: Report[])
       }
     }
   }
+}
+
+/** The province-level regions a text names, found from 省, 自治区 and the four municipalities' names. */
+function namedRegions(text: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  for (let at = text.indexOf('省'); at >= 0; at = text.indexOf('省', at + 1)) {
+    for (const len of [3, 4]) {
+      const name = text.slice(at + 1 - len, at + 1);
+      if (PROVINCES.has(name)) out.push({ name, start: at + 1 - len, end: at + 1 });
+    }
+  }
+  for (const name of [...AUTONOMOUS_REGIONS, ...MUNICIPALITIES])
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
+      out.push({ name, start: at, end: at + name.length });
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function kindOf(region: string): RegionKind {

@@ -274,9 +274,10 @@ const GAPS = new RegExp(GAP, 'gu');
  * a time's colon or thousands separators, and a percent sign), a space, and the next character.
  */
 const SPACED_FIGURE = new RegExp(
-  `(\\p{Script=Han}{0,2})(${GAP})?(\\d+(?:[.．:：,]\\d+)*[%％‰]?)(?:(${GAP})(\\p{Script=Han}|[A-Za-z]))?`,
+  `(${GAP})?(\\d+(?:[.．:：,]\\d+)*[%％‰]?)(?:(${GAP})(\\p{Script=Han}|[A-Za-z]))?`,
   'gu',
 );
+const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z]/;
 /** What makes a paragraph prose rather than a table row. */
 const CLAUSE_MARK = /[，。；：、,;:？！?!]/;
@@ -295,23 +296,21 @@ function spacedFigures(p: Paragraph, units: string[]): Report[] {
   const text = p.text;
   if (!hasGap(text) || isLayout(text)) return out;
   for (const m of allMatches(SPACED_FIGURE, text)) {
-    const [shown, left = '', before = '', figure = '', after = '', right = ''] = m as unknown as (
-      | string
-      | undefined
-    )[];
-    const at = m.index ?? 0;
-    const figureStart = at + left.length + before.length;
+    const [shown, before = '', figure = '', after = '', right = ''] = m as unknown as (string | undefined)[];
+    const at = m.index;
+    const figureStart = at + before.length;
     const figureEnd = figureStart + figure.length;
     const glued = LATIN.test(text[figureStart - 1] ?? '') || LATIN.test(text[figureEnd] ?? '');
-    const englishBefore = before !== '' && left === '' && LATIN.test(text[at - 1] ?? '');
+    const englishBefore = before !== '' && LATIN.test(text[at - 1] ?? '');
     const englishAfter = LATIN.test(right);
     if (glued || englishBefore || englishAfter) continue;
-    const leftSpaced = before !== '' && left !== '';
+    const leftSpaced = before !== '' && HAN.test(text[at - 1] ?? '');
     const rightSpaced = after !== '' && right !== '';
     if (!leftSpaced && !rightSpaced) continue;
     if (!leftSpaced && units.some((u) => text.startsWith(u, figureEnd + after.length))) continue;
-    // The finding runs from the Chinese context before the figure (when that side is spaced) to the character after it.
-    const start = leftSpaced ? at : figureStart;
+    // The finding runs from up to two Chinese characters before the figure (when that side is spaced) to the
+    // character after it.
+    const start = leftSpaced ? (HAN.test(text[at - 2] ?? '') ? at - 2 : at - 1) : figureStart;
     const end = rightSpaced ? at + (shown as string).length : figureEnd;
     const found = text.slice(start, end);
     const expected = found.replace(GAPS, '');

@@ -165,9 +165,13 @@ it('law-title on the real seeds: only the near miss of seed 000', async () => {
 });
 
 describe('scripts/update-law-titles.mjs', async () => {
-  const { renderLawData, updateRuleFile, MARKER, RULE_FILE } = await import(
-    '../../scripts/update-law-titles.mjs'
-  );
+  const script = new URL('../../scripts/update-law-titles.mjs', import.meta.url).href;
+  const { renderLawData, updateRuleFile, MARKER, RULE_FILE } = (await import(script)) as {
+    renderLawData(texts: { laws: string; superseded: string; regulations: string }): string;
+    updateRuleFile(ruleText: string, generated: string): string;
+    MARKER: string;
+    RULE_FILE: string;
+  };
 
   it('renders laws, superseded titles (successor, date) and regulations less the repealed ones', () => {
     const out = renderLawData({

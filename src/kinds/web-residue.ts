@@ -1,5 +1,5 @@
 import type { Report } from '../engine/types.js';
-import { isLabelCell } from '../model/residue.js';
+import { isLabelCell, residueName } from '../model/residue.js';
 import type { DocumentModel, Line, Paragraph } from '../model/types.js';
 import type { Matcher } from '../util/matcher.js';
 import { allMatches } from '../util/regex.js';
@@ -80,7 +80,7 @@ export default defineKind<Options>({
       if (
         value &&
         isLabelCell(para.text) &&
-        !isLabelCell(value.text) &&
+        residueName(value.text) === null &&
         model.paragraphs[model.paragraphs.indexOf(para) + 1] === value
       ) {
         end = lineRemoval(model, model.lines[value.line - 1] as Line)[1];

@@ -31,6 +31,7 @@ const PAGE_LABELS = [
   '发布机构',
   '发文机关',
   '发文机构',
+  '制发机构',
   '所属机构',
   '信息来源',
   '文章来源',
@@ -209,6 +210,7 @@ function isMetadata(line: string): boolean {
     if (rest === '' || isMetadata(rest)) return true;
   }
   if (SENTENCE_MARK.test(s)) return false;
+  if (isFieldRow(s)) return true;
   const labels = allMatches(LABEL_AT, s);
   const first = labels[0];
   if (first?.index !== 0) return false;
@@ -217,6 +219,19 @@ function isMetadata(line: string): boolean {
   const value = s.slice(first[0].length).trim();
   if (PAGE_LABEL_SET.has(label)) return value.length <= 40;
   return DATE_VALUE.test(value);
+}
+
+/** A label by itself, its characters perhaps spread by spaces (索 引 号, 标 题). */
+const LABEL_CELL = new RegExp(`^(?:${LABEL_SOURCE})$`, 'u');
+
+/**
+ * A row of the metadata table copied with its cell borders: 索 引 号 | 1162…/2025-48086 | 主题分类 | 金政发 |. The first
+ * cell is a label and the row has a value or a second label.
+ */
+function isFieldRow(s: string): boolean {
+  if (!s.includes('|') && !s.includes('｜')) return false;
+  const cells = s.split(/[|｜]/u).map((c) => c.trim());
+  return cells.length >= 2 && LABEL_CELL.test(cells[0] as string);
 }
 
 /** Whether a line is a label cell alone (发布机构：), whose value the next line holds. */

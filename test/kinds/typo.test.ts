@@ -21,8 +21,8 @@ ruleTester('typo', {
       text: '人人参与，常常下乡，层层压实，天天巡查，家家户户，规规矩矩，扎扎实实，亮堂堂的，个个到位，一一对应，事事有回音，件件有着落，认认真真，年年有余。转变工作作风，学习宪法法律，学习习近平法治思想，完善法律法规规章，研究研究再说。',
     },
     {
-      name: 'administrative levels make compounds the dictionary lacks',
-      text: '全县县乡两级，全镇镇村干部，全市市直部门，全区区直单位。',
+      name: 'administrative levels make compounds the dictionary lacks; an office before its head',
+      text: '全县县乡两级，全镇镇村干部，全市市直部门，全区区直单位，岳坊司法所所长，卫生院院长，林业站站长。',
     },
     {
       name: 'a character between the halves of a word is meant when it is grammar or makes a compound',

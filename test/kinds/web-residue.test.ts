@@ -21,6 +21,10 @@ ruleTester('web-residue', {
       text: '某镇2024年法治政府建设情况报告\n2024年3月5日，我镇召开法治政府建设专题会议。\n2024年3月5日 星期二上午，镇党委召开会议。\n时间：2024年3月1日上午\n来源于群众举报的线索12条。\n某镇人民政府\n2025年1月20日',
     },
     {
+      name: '无障碍 in the report’s own words',
+      text: '某镇2024年法治政府建设情况报告\n无障碍环境建设\n推进无障碍环境建设，改造无障碍设施12处。',
+    },
+    {
       name: 'an issuer’s header (版头) and a document number above the title are no channel names',
       text: '红土乡人民政府\n红府发〔2024〕3号\n红土乡2023年法治政府建设情况报告\n2023年，我乡推进依法行政。',
     },
@@ -209,15 +213,22 @@ ruleTester('web-residue', {
           endColumn: 1,
         },
         { messageIncludes: '“• 主题分类:”', line: 7, column: 1, endLine: 8, endColumn: 1 },
-        {
-          messageIncludes: '“• 发文日期: 2024年04月06日 16:40”',
-          line: 8,
-          column: 1,
-          endLine: 10,
-          endColumn: 1,
-        },
+        // A value that is residue on its own (a date with a clock time) is a finding of its own.
+        { messageIncludes: '“• 发文日期:”', line: 8, column: 1, endLine: 9, endColumn: 1 },
+        { messageIncludes: '“2024年04月06日 16:40”', line: 9, column: 1, endLine: 10, endColumn: 1 },
       ],
       output: '某县2023年度法治政府建设情况报告\n2023年，我县推进依法行政。',
+    },
+    {
+      name: 'the metadata table copied with its cell borders',
+      text: '索 引 号 | 11620300013909010R/2025-48086 | 主题分类 | 综合政务 |\n发文字号 | 某政发〔2025〕33号 | 制发机构 | |\n有效性 | |||\n成文日期 | 2025-06-13 | 发布日期 | 2025-06-30 |\n某市2024年法治政府建设情况报告\n2024年，我市推进依法行政。',
+      errors: [
+        { messageIncludes: '“索 引 号 | 11620300013909010R/202…”', line: 1, column: 1 },
+        { messageIncludes: '“发文字号 | 某政发〔2025〕33号 | 制发机构 | |”', line: 2, column: 1 },
+        { messageIncludes: '“有效性 | |||”', line: 3, column: 1, endLine: 4, endColumn: 1 },
+        { messageIncludes: '“成文日期 | 2025-06-13 | 发布日期 | 202…”', line: 4, column: 1 },
+      ],
+      output: '某市2024年法治政府建设情况报告\n2024年，我市推进依法行政。',
     },
     {
       name: 'an advert inside a formulation (seed 002): reported precisely, fixed by formulation',

@@ -155,7 +155,7 @@ const frequency = (dict: SlipDictionary, word: string) => dict.segmenter.entry(w
  * between two words of two or more characters, one of them holding the other copy (全面|面|推进), and no reading
  * puts both copies in words (工作|作风, 宪法|法律): the language doubles nothing there. Left alone: a doubled
  * character that is itself a common word or inside one (人人, 常常, 家家户户), AABB (扎扎实实), ABB before 的 or 地
- * (亮堂堂的), and the characters of administrative levels.
+ * (亮堂堂的), an office before its head (司法所所长), and the characters of administrative levels.
  */
 function doubled(text: string, i: number, from: number, to: number, dict: SlipDictionary): Slip | null {
   const ch = text[i] as string;
@@ -164,6 +164,8 @@ function doubled(text: string, i: number, from: number, to: number, dict: SlipDi
   if (text[i + 2] !== undefined && text[i + 2] === text[i + 3] && i + 3 < to) return null;
   if (i - 2 >= from && text[i - 2] === text[i - 1]) return null;
   if (/[的地]/u.test(text[i + 2] ?? '')) return null;
+  // An office and its head: 司法所所长, 卫生院院长, 林业站站长 (the office's name may be no dictionary word).
+  if (text[i + 2] === '长') return null;
   if (frequency(dict, ch + ch) >= REDUPLICATION_FREQUENCY) return null;
   const [a, b] = clause(text, i, from, to);
   // Asked of the dictionary before the segmenter (cheaper): 工作|作风 has a reading with both copies in words, and a

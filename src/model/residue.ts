@@ -93,6 +93,9 @@ const LABEL_SOURCE = [...PAGE_LABELS, ...WEAK_LABELS]
 /** A label and its colon, at the line start or after a separator (space, tab, |, bracket). */
 const LABEL_AT = new RegExp(`(?:^|[\\s|｜【\\[（(])(${LABEL_SOURCE})[ \\u3000]*[:：]`, 'gu');
 const PAGE_LABEL_SET = new Set(PAGE_LABELS);
+/** Counter labels that are also verbs: alone on a line they count only before a count (浏览：5072次, 点击：[]). */
+const COUNTER_LABELS = new Set(['浏览', '点击', '阅读', '访问']);
+const COUNT_VALUE = /^(?:\d*\s*次?|\[\s*\]?)$/u;
 const compact = (s: string) => s.replace(/[\s\u3000]+/gu, '');
 /** A whole line that is one label, with or without its colon (a table's label cell on a line of its own). */
 const LABEL_ONLY = new RegExp(`^(${PAGE_LABELS.map(spread).join('|')})[ \\u3000]*[:：]?$`, 'u');
@@ -217,6 +220,8 @@ function isMetadata(line: string): boolean {
   if (labels.length >= 2) return true;
   const label = compact(first[1] as string);
   const value = s.slice(first[0].length).trim();
+  // 阅读：… may head a reading list; as a page's counter its value is a count.
+  if (COUNTER_LABELS.has(label)) return COUNT_VALUE.test(value);
   if (PAGE_LABEL_SET.has(label)) return value.length <= 40;
   return DATE_VALUE.test(value);
 }

@@ -41,7 +41,7 @@ const AUTONOMOUS_REGIONS = [
   '宁夏回族自治区',
   '新疆维吾尔自治区',
 ];
-const MUNICIPALITIES = ['北京市', '天津市', '上海市', '重庆市'];
+const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 type RegionKind = '省' | '自治区' | '直辖市';
 /** How a report speaks of its own province-level government without naming it, by kind of region. */
 const BARE: { kind: RegionKind; re: RegExp }[] = [
@@ -230,9 +230,14 @@ function namedRegions(text: string): { name: string; start: number; end: number 
       if (PROVINCES.has(name)) out.push({ name, start: at + 1 - len, end: at + 1 });
     }
   }
-  for (const name of [...AUTONOMOUS_REGIONS, ...MUNICIPALITIES])
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
-      out.push({ name, start: at, end: at + name.length });
+  for (let at = text.indexOf('市'); at >= 0; at = text.indexOf('市', at + 1)) {
+    const name = text.slice(at - 2, at + 1);
+    if (MUNICIPALITIES.has(name)) out.push({ name, start: at - 2, end: at + 1 });
+  }
+  for (let at = text.indexOf('自治区'); at >= 0; at = text.indexOf('自治区', at + 1)) {
+    const name = AUTONOMOUS_REGIONS.find((r) => text.startsWith(r, at + 3 - r.length));
+    if (name) out.push({ name, start: at + 3 - name.length, end: at + 3 });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 

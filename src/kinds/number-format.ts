@@ -281,7 +281,8 @@ const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z]/;
 /** What makes a paragraph prose rather than a table row. */
 const CLAUSE_MARK = /[，。；：、,;:？！?!]/;
-const hasGap = (s: string) => /[ \t\u00a0\u3000]/.test(s);
+/** A space next to a digit: most paragraphs have none, and then the figures need no look. */
+const hasSpacedDigit = (s: string) => /\d[ \t\u00a0\u3000]|[ \t\u00a0\u3000]\d/.test(s);
 
 /**
  * Spaces between a figure and Chinese text on either side (法律咨询 103人次, 12345 便民热线), whatever word follows: GB/T
@@ -294,7 +295,7 @@ const hasGap = (s: string) => /[ \t\u00a0\u3000]/.test(s);
 function spacedFigures(p: Paragraph, units: string[]): Report[] {
   const out: Report[] = [];
   const text = p.text;
-  if (!hasGap(text) || isLayout(text)) return out;
+  if (!hasSpacedDigit(text) || isLayout(text)) return out;
   for (const m of allMatches(SPACED_FIGURE, text)) {
     const [shown, before = '', figure = '', after = '', right = ''] = m as unknown as (string | undefined)[];
     const at = m.index;

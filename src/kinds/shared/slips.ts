@@ -57,13 +57,16 @@ export interface SlipDictionary {
   splits: Map<number, Split[]>;
   /** One bit per hash of the pairs of `splits`: most pairs of a text are none, and a bit says so faster than the map. */
   pairBits: Uint8Array;
+  /** Word lengths of the clauses cut so far (bounded). */
+  cuts: Map<string, number[]>;
 }
 
 /** Two Han characters as one small integer (a V8 Smi, which a Map hashes fastest); isHan keeps both ≥ 0x3400. */
 const pairKey = (before: number, after: number) => (before - 0x3400) * 0x6c00 + (after - 0x3400);
 const PAIR_HASH_BITS = 20;
+/** Fibonacci hashing of both characters (the high bits of the product depend on every bit of the key). */
 const pairHash = (before: number, after: number) =>
-  (Math.imul(before, 0x9e3779b1) ^ after) >>> (32 - PAIR_HASH_BITS);
+  Math.imul((before << 16) | after, 0x9e3779b1) >>> (32 - PAIR_HASH_BITS);
 
 /** The word sets `findSlips` needs, from the segmenter's dictionary (once per process). */
 export function slipDictionary(segmenter: Segmenter): SlipDictionary {
@@ -83,7 +86,7 @@ export function slipDictionary(segmenter: Segmenter): SlipDictionary {
       else splits.set(key, [split]);
     }
   }
-  return { segmenter, splits, pairBits };
+  return { segmenter, splits, pairBits, cuts: new Map() };
 }
 
 /**
@@ -139,14 +142,24 @@ function clause(text: string, at: number, from: number, to: number): [number, nu
 
 /** Word boundaries of a clause, as offsets of the text. */
 function cut(dict: SlipDictionary, text: string, a: number, b: number): number[] {
+  const clauseText = text.slice(a, b);
+  let lengths = dict.cuts.get(clauseText);
+  if (!lengths) {
+    lengths = dict.segmenter.cut(clauseText).map((w) => w.length);
+    // An editor relints after each keystroke: the clauses it asks about again are cut once.
+    if (dict.cuts.size >= MAX_CUTS) dict.cuts.clear();
+    dict.cuts.set(clauseText, lengths);
+  }
   const ends = [a];
   let at = a;
-  for (const w of dict.segmenter.cut(text.slice(a, b))) {
-    at += w.length;
+  for (const length of lengths) {
+    at += length;
     ends.push(at);
   }
   return ends;
 }
+
+const MAX_CUTS = 2048;
 
 const frequency = (dict: SlipDictionary, word: string) => dict.segmenter.entry(word)?.frequency ?? 0;
 

@@ -40,6 +40,8 @@ const indent = (text: string, by = '    ') =>
     .map((l) => (l ? by + l : l))
     .join('\n');
 
+const LONG_LIST = 20;
+
 function formatValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -47,6 +49,11 @@ function formatValue(v: unknown): string {
     return `[${v.map((x) => JSON.stringify(x)).join(', ')}]`;
   }
   if (v !== null && typeof v === 'object' && Object.keys(v).length === 0) return '{}';
+  // A data list (law-title's hundreds of titles) is shown by its first items and its length.
+  if (Array.isArray(v) && v.length > LONG_LIST) {
+    const head = stringify(v.slice(0, 3), { lineWidth: 0 });
+    return `\n${indent(`${head}……（共 ${v.length} 项，见规则文件）`, '        ')}`;
+  }
   return `\n${indent(stringify(v, { lineWidth: 0 }), '        ')}`;
 }
 

@@ -7,6 +7,8 @@ import enumerationSequence from './enumeration-sequence.js';
 import firstResponsibleDuty from './first-responsible-duty.js';
 import formulation from './formulation.js';
 import hiddenCharacters from './hidden-characters.js';
+import lawTitle from './law-title.js';
+import levelConsistency from './level-consistency.js';
 import numberFormat from './number-format.js';
 import pairedPunctuation from './paired-punctuation.js';
 import pattern from './pattern.js';
@@ -34,6 +36,8 @@ export const kinds: Record<string, Kind> = Object.fromEntries(
     firstResponsibleDuty,
     formulation,
     hiddenCharacters,
+    lawTitle,
+    levelConsistency,
     numberFormat,
     pairedPunctuation,
     pattern,

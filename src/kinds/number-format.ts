@@ -1,4 +1,5 @@
 import type { Report } from '../engine/types.js';
+import type { Paragraph } from '../model/types.js';
 import { allMatches } from '../util/regex.js';
 import { defineKind } from './define.js';
 import { ignoredOrUrlChecker, textParagraphs } from './shared/text.js';
@@ -118,6 +119,7 @@ export default defineKind<Options>({
   messages: {
     default: '年份范围“{found}”应写作“{expected}”：{reason}（GB/T 15835）',
     space: '“{found}”中数字与“{unit}”之间不应有空格，应写作“{expected}”',
+    'figure-space': '“{found}”中数字与汉字之间不应有空格，应写作“{expected}”',
     padding: '日期“{found}”应写作“{expected}”：月、日不编虚位（GB/T 9704）',
     day: '节日名称“{found}”应写作“{expected}”：表示月日的节日名称用间隔号“·”，“{found}”会被读作小数（GB/T 15834）',
     approximate:
@@ -217,6 +219,8 @@ export default defineKind<Options>({
         });
       }
 
+      for (const r of spacedFigures(p, o.units)) local.push(r);
+
       for (const m of allMatches(re.padded, p.text)) {
         const [found, digit, unit] = m as unknown as string[];
         const start = at(m);
@@ -276,4 +280,71 @@ function approximations(text: string, offset: number): Report[] {
     const unit = /^[万亿千百]?[\p{Script=Han}]/u.exec(text.slice((m.index ?? 0) + 2))?.[0] ?? '';
     return { messageId: 'approximate', start, end: start + 2 + unit.length, data: { found: m[0] + unit } };
   });
+}
+
+/** Spaces a drafter or a converter leaves: space, tab, no-break space, ideographic space. */
+const GAP = '[ \\t\\u00a0\\u3000]+';
+const GAPS = new RegExp(GAP, 'gu');
+/**
+ * A figure with what stands around it: up to two Han characters, a space, the figure (digits with a decimal part,
+ * a time's colon or thousands separators, and a percent sign), a space, and the next character.
+ */
+const SPACED_FIGURE = new RegExp(
+  `(${GAP})?(\\d+(?:[.．:：,]\\d+)*[%％‰]?)(?:(${GAP})(\\p{Script=Han}|[A-Za-z]))?`,
+  'gu',
+);
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+/** What makes a paragraph prose rather than a table row. */
+const CLAUSE_MARK = /[，。；：、,;:？！?!]/;
+/** A space next to a digit: most paragraphs have none, and then the figures need no look. */
+const hasSpacedDigit = (s: string) => /\d[ \t\u00a0\u3000]|[ \t\u00a0\u3000]\d/.test(s);
+
+/**
+ * Spaces between a figure and Chinese text on either side (法律咨询 103人次, 12345 便民热线), whatever word follows: GB/T
+ * 15835 and 15834 put no space there. A figure spaced only before a listed unit (20 项) is the `space` finding,
+ * whose message names the unit. English keeps its spaces: a figure glued to a Latin letter (G20, 5G) or whose other
+ * side is a Latin word (ISO 9001 标准, Windows 10 系统) belongs to the English. Layout keeps its spaces too: a
+ * paragraph with a tab, or with three or more space-separated fields and no clause punctuation, is a table row or an
+ * aligned list copied as text, whose spaces separate columns. The fix removes the spaces only.
+ */
+function spacedFigures(p: Paragraph, units: string[]): Report[] {
+  const out: Report[] = [];
+  const text = p.text;
+  if (!hasSpacedDigit(text) || isLayout(text)) return out;
+  for (const m of allMatches(SPACED_FIGURE, text)) {
+    const [shown, before = '', figure = '', after = '', right = ''] = m as unknown as (string | undefined)[];
+    const at = m.index;
+    const figureStart = at + before.length;
+    const figureEnd = figureStart + figure.length;
+    const glued = LATIN.test(text[figureStart - 1] ?? '') || LATIN.test(text[figureEnd] ?? '');
+    const englishBefore = before !== '' && LATIN.test(text[at - 1] ?? '');
+    const englishAfter = LATIN.test(right);
+    if (glued || englishBefore || englishAfter) continue;
+    const leftSpaced = before !== '' && HAN.test(text[at - 1] ?? '');
+    const rightSpaced = after !== '' && right !== '';
+    if (!leftSpaced && !rightSpaced) continue;
+    if (!leftSpaced && units.some((u) => text.startsWith(u, figureEnd + after.length))) continue;
+    // The finding runs from up to two Chinese characters before the figure (when that side is spaced) to the
+    // character after it.
+    const start = leftSpaced ? (HAN.test(text[at - 2] ?? '') ? at - 2 : at - 1) : figureStart;
+    const end = rightSpaced ? at + (shown as string).length : figureEnd;
+    const found = text.slice(start, end);
+    const expected = found.replace(GAPS, '');
+    out.push({
+      messageId: 'figure-space',
+      start: p.start + start,
+      end: p.start + end,
+      data: { found, expected },
+      fix: { range: [p.start + start, p.start + end], text: expected },
+    });
+  }
+  return out;
+}
+
+/** A table row or an aligned list copied as text: a tab, or three or more spaced fields without clause punctuation. */
+function isLayout(text: string): boolean {
+  if (text.includes('\t')) return true;
+  if (CLAUSE_MARK.test(text)) return false;
+  return text.split(/[ \u00a0\u3000]+/u).length >= 3;
 }

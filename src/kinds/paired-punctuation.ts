@@ -98,6 +98,8 @@ const LIST_NUMBER_AFTER_MARK = /[。；;：:，,、\s][0-9０-９a-zA-Z一二三
 /** Book-title marks that take no 顿号 between them (》、《). */
 const BOOK_CLOSERS = '》〉';
 const BOOK_OPENERS = '《〈';
+/** What ends a list of titled or quoted items: clause punctuation between two of its 顿号. */
+const LIST_BREAK = /[，。；：！？,;:!?\n]/;
 
 interface Open {
   ch: string;
@@ -108,20 +110,21 @@ interface Open {
 /**
  * Paired marks (GB/T 15834): quotes, book-title marks, brackets, scanned per paragraph (in these reports a quotation
  * never spans paragraphs). Reports unclosed openers, stray closers, and both ends of a cross-match (“一网通办》);
- * ASCII <…> and «» used as book-title marks (the former fixed to 《…》, or 〈…〉 inside 《》); and 》、《 between
- * book titles, which take no 顿号.
+ * ASCII <…> and «» used as book-title marks (the former fixed to 《…》, or 〈…〉 inside 《》); and 》、《 or ”、“
+ * between listed items, which usually take no 顿号 (one warning per list).
  */
 export default defineKind({
   name: 'paired-punctuation',
-  description: '成对标点（引号、书名号、括号）须配对，书名号不用 <> «»，书名号之间不用顿号（GB/T 15834）',
+  description:
+    '成对标点（引号、书名号、括号）须配对，书名号不用 <> «»，并列的书名号、引号之间通常不用顿号（GB/T 15834）',
   options: {},
   messages: {
     default: '{name}没有配对的{pairName}：请补全或删去',
     stray: '{name}前面没有与之配对的{pairName}：请补全或删去',
     cross: '{openName}与{closeName}不配对：左右应是同一种标点，写作{suggestion}',
     ascii: '用“{open}…{close}”作书名号不符合 GB/T 15834：应写作“{expectedOpen}…{expectedClose}”',
-    list: '并列的书名号之间不用顿号：请删去{close}和{open}之间的顿号（GB/T 15834 4.5.3.5）',
-    'quote-list': '并列的引号之间通常不用顿号：宜删去{close}和{open}之间的顿号（GB/T 15834 4.5.3.5）',
+    list: '并列的{count}个书名号之间通常不用顿号：宜删去其间的顿号（GB/T 15834 4.5.3.5）',
+    'quote-list': '并列的{count}个引号之间通常不用顿号：宜删去其间的顿号（GB/T 15834 4.5.3.5）',
   },
   check(model) {
     const text = model.text;
@@ -183,6 +186,38 @@ function paragraphScanner(
       if (CLOSE_FAMILY[n - 1] === family && c !== '>') return true;
     }
     return false;
+  };
+
+  /**
+   * 》、《 〉、〈 》、〈 〉、《 and ”、“ between adjacent items, found from the 顿号 in the punctuation index: one finding
+   * per list (《甲》、《乙》、《丙》 is one), so a long list of titles does not read as many defects. GB/T 15834
+   * 4.5.3.5 says 通常不用 for quoted and titled items alike, so both are warnings; “6·26”国际禁毒日、“12·4”国家宪法日
+   * keeps its 顿号 (the marks are not adjacent).
+   */
+  const listScan = (para: Paragraph, first: number) => {
+    /** The list being collected: its report, extended while further items follow. */
+    let list = null as (Report & { data: { count: number } }) | null;
+    for (let k = first; k < marks.length && (marks[k] as number) < para.end; k++) {
+      const at = marks[k] as number;
+      if (text.charCodeAt(at) !== 0x3001 || at - 1 < para.start || at + 1 >= para.end) continue;
+      // Mostly 、 between words: its neighbours are looked at as strings only when both are marks.
+      if (PAIRED[text.charCodeAt(at - 1)] === 0 || PAIRED[text.charCodeAt(at + 1)] === 0) continue;
+      const close = text[at - 1] as string;
+      const open = text[at + 1] as string;
+      const quotes = close === '”' && open === '“';
+      if (!quotes && !(BOOK_CLOSERS.includes(close) && BOOK_OPENERS.includes(open))) continue;
+      const start = at - 1;
+      if (ignored(start)) continue;
+      const messageId = quotes ? 'quote-list' : 'list';
+      // The same list: the same kind of mark, and only the one item between the previous 、 and this one.
+      if (list?.messageId === messageId && !LIST_BREAK.test(text.slice(list.end, start))) {
+        list.end = start + 3;
+        list.data.count++;
+        continue;
+      }
+      list = { messageId, start, end: start + 3, data: { count: 2 }, severity: 'warning' };
+      reports.push(list);
+    }
   };
 
   return (paragraph) => {
@@ -266,27 +301,6 @@ function paragraphScanner(
     }
     for (const o of stack) unclosed(o);
 
-    // Adjacent marks mean nothing stands between the items; “6·26”国际禁毒日、“12·4”国家宪法日 keeps its 顿号.
-    // 》、《 〉、〈 》、〈 〉、《 and ”、“: found from the 顿号 in the punctuation index.
-    for (let k = first; k < marks.length && (marks[k] as number) < p.end; k++) {
-      const at = marks[k] as number;
-      if (text.charCodeAt(at) !== 0x3001 || at - 1 < p.start || at + 1 >= p.end) continue;
-      // Mostly 、 between words: its neighbours are looked at as strings only when both are marks.
-      if (PAIRED[text.charCodeAt(at - 1)] === 0 || PAIRED[text.charCodeAt(at + 1)] === 0) continue;
-      const close = text[at - 1] as string;
-      const open = text[at + 1] as string;
-      const quotes = close === '”' && open === '“';
-      if (!quotes && !(BOOK_CLOSERS.includes(close) && BOOK_OPENERS.includes(open))) continue;
-      const start = at - 1;
-      if (ignored(start)) continue;
-      reports.push({
-        messageId: quotes ? 'quote-list' : 'list',
-        start,
-        end: start + 3,
-        data: { close, open },
-        // The norm says 通常 for quotes, and a quoted item may be part of a longer one: a warning, not an error.
-        ...(quotes ? { severity: 'warning' as const } : {}),
-      });
-    }
+    listScan(p, first);
   };
 }

@@ -1,11 +1,16 @@
 import type { Report } from '../engine/types.js';
 import type { DocumentModel } from '../model/types.js';
 import { defineKind } from './define.js';
+import { bodyUnitName, governmentOf } from './shared/organ.js';
 
 interface Options {
   subject: string;
   doctype: string;
 }
+
+/** A level or organ word where the issuer's name belongs, before the year or 关于. */
+const BARE_ISSUER =
+  /^(?:本|我|全)?(?:省|市|县|区|镇|乡|街道)?(?:人民政府|政府|办事处|街道办事处)?(?=关于|\d{4}|[〇零一二三四五六七八九]{4})/u;
 
 const PART_NAME: Record<string, string> = {
   issuer: '发文机关',
@@ -14,11 +19,17 @@ const PART_NAME: Record<string, string> = {
   doctype: '文种',
 };
 
-/** The issuer to suggest: the title's, else the government among the signers, else the last signer. */
+/**
+ * The issuer to suggest: the title's, else the government among the signers, else the last signer, else the
+ * government of the unit the body names as its own (红土乡 for a body saying 我乡 → 红土乡人民政府).
+ */
 function issuerOf(model: DocumentModel): string {
   if (model.title?.issuer) return model.title.issuer;
   const signers = model.closing.signers.map((s) => s.text.replace(/[\s\u00a0\u3000]+/gu, ''));
-  return signers.find((s) => s.endsWith('政府')) ?? signers[signers.length - 1] ?? '（发文机关）';
+  const signer = signers.find((s) => s.endsWith('政府')) ?? signers[signers.length - 1];
+  if (signer) return signer;
+  const unit = bodyUnitName(model.paragraphs, model.selfReference);
+  return unit ? governmentOf(unit) : '（发文机关）';
 }
 
 /**
@@ -59,11 +70,17 @@ export default defineKind<Options>({
     if (!re.doctype.test(title.span.text)) missing.push('doctype');
     if (missing.length === 0) return [];
     const parts = missing.map((m) => PART_NAME[m]).join('、');
+    // Only the issuer missing: the drafter's own title with the issuer before it (…关于2023年…的报告 keeps its form),
+    // in place of a bare level word that stood for it (街道2024年… → 青山街道办事处2024年…).
+    const suggestion =
+      missing.length === 1 && missing[0] === 'issuer'
+        ? `${issuerOf(model)}${title.span.text.replace(BARE_ISSUER, '')}`
+        : example;
     const report: Report = {
       messageId: 'incomplete',
       start: title.span.start,
       end: title.span.end,
-      data: { missing: missing.join(','), parts, example },
+      data: { missing: missing.join(','), parts, example: suggestion },
     };
     return [report];
   },

@@ -1,10 +1,15 @@
 import type { Report } from '../engine/types.js';
+import type { DocumentModel } from '../model/types.js';
+import { getSegmenter } from '../segment/index.js';
 import type { Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
 import { ignoredTester } from './shared/ranges.js';
+import { findSlips, type SlipDictionary, slipDictionary } from './shared/slips.js';
+import { ignoredOrUrlChecker, textParagraphs } from './shared/text.js';
 
 interface Options {
   confusions: Record<string, string>;
+  slips: boolean;
 }
 
 interface Prepared {
@@ -30,8 +35,18 @@ export default defineKind<Options>({
       required: true,
       description: '“错误写法: 正确写法” 的映射；只在两端都是词边界时报告',
     },
+    slips: {
+      type: 'boolean',
+      default: false,
+      description:
+        '也按分词词典和词频判断词表收不尽的手误：不该重叠的字（全面面推进）、夹在词中间的多余字（依法行安政），以警告报告，不自动修复',
+    },
   },
-  messages: { default: '“{found}”是错别字，应写作“{replacement}”' },
+  messages: {
+    default: '“{found}”是错别字，应写作“{replacement}”',
+    doubled: '“{found}”中的“{char}”多打了一个，应为“{expected}”',
+    stray: '“{found}”中多了一个“{char}”，应为“{expected}”',
+  },
   validate(o) {
     return Object.entries(o.confusions)
       .filter(([wrong, right]) => wrong.length === 0 || right.length === 0 || right.includes(wrong))
@@ -48,8 +63,8 @@ export default defineKind<Options>({
     const { matcher, wrongs } = prepared as Prepared;
     const ignored = ignoredTester(model.ignoredRanges);
     const candidates = matcher.findAll(model.codes()).filter((m) => !ignored(m.start, m.end));
-    if (candidates.length === 0) return [];
-    const reports: Report[] = [];
+    const reports: Report[] = o.slips ? slipReports(model) : [];
+    if (candidates.length === 0) return reports;
     for (const m of candidates) {
       if (!model.isWordBoundary(m.start) || !model.isWordBoundary(m.end)) continue;
       const found = wrongs[m.index] as string;
@@ -61,6 +76,22 @@ export default defineKind<Options>({
         fix: { range: [m.start, m.end], text: replacement },
       });
     }
-    return reports;
+    return reports.sort((a, b) => a.start - b.start);
   },
 });
+
+let slipWords: SlipDictionary | null = null;
+
+/** Doubled and stray characters (`shared/slips.ts`), as warnings without fix: a judgement, not a certainty. */
+function slipReports(model: DocumentModel): Report[] {
+  slipWords ??= slipDictionary(getSegmenter());
+  const text = model.text;
+  const slips = findSlips(text, model.codes(), textParagraphs(model), slipWords, ignoredOrUrlChecker(model));
+  return slips.map((slip) => ({
+    messageId: slip.type,
+    start: slip.start,
+    end: slip.end,
+    severity: 'warning' as const,
+    data: { found: text.slice(slip.start, slip.end), char: text[slip.at] as string, expected: slip.expected },
+  }));
+}

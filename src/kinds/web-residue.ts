@@ -1,5 +1,5 @@
 import type { Report } from '../engine/types.js';
-import { residueName } from '../model/residue.js';
+import { isLabelCell, residueName } from '../model/residue.js';
 import type { DocumentModel, Line, Paragraph } from '../model/types.js';
 import type { Matcher } from '../util/matcher.js';
 import { allMatches } from '../util/regex.js';
@@ -68,14 +68,29 @@ export default defineKind<Options>({
     const residueParagraphs = model.paragraphs.filter(
       (x) => x.role === 'residue' && model.residueLines.has(x.line),
     );
-    for (const para of residueParagraphs) {
+    for (let k = 0; k < residueParagraphs.length; k++) {
+      const para = residueParagraphs[k] as Paragraph;
       const line = model.lines[para.line - 1] as Line;
       if (model.format === 'markdown' && THEMATIC_BREAK.test(line.text)) continue;
-      const [start, end] = lineRemoval(model, line);
+      let [start, end] = lineRemoval(model, line);
+      let found = para.text;
+      // A label cell and its value on the next line are one field, removed together: a fix that removed the label
+      // alone would leave a value that no longer reads as residue.
+      const value = residueParagraphs[k + 1];
+      if (
+        value &&
+        isLabelCell(para.text) &&
+        residueName(value.text) === null &&
+        model.paragraphs[model.paragraphs.indexOf(para) + 1] === value
+      ) {
+        end = lineRemoval(model, model.lines[value.line - 1] as Line)[1];
+        found = `${para.text} ${value.text}`;
+        k++;
+      }
       reports.push({
         start,
         end,
-        data: { found: shorten(para.text), name: residueName(para.text) ?? '网页元素' },
+        data: { found: shorten(found), name: model.residueLines.get(para.line) ?? '网页元素' },
         fix: { range: [start, end], text: '' },
       });
     }

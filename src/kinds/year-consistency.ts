@@ -37,7 +37,7 @@ const THIS_YEAR = /今年(?:以来|来|度)?/gu;
  * A test "is this offset inside a citation (《…》 or “…”) of text[from, to)?". The citations are looked for on the
  * first question only: most headings and paragraphs hold no year, and so never ask.
  */
-function citationTester(text: string, from: number, to: number): (offset: number) => boolean {
+export function citationTester(text: string, from: number, to: number): (offset: number) => boolean {
   let cited: { start: number; end: number }[] | null = null;
   return (offset) => {
     if (!cited) {

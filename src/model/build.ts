@@ -7,7 +7,7 @@ import { isBlank, lineIndexAt, splitLines, trimRange } from './lines.js';
 import { readMarkdown } from './markdown.js';
 import { markOffsets } from './marks.js';
 import { INLINE_ENUM, matchMarker, RUN_IN_STOP } from './numbering.js';
-import { residueName } from './residue.js';
+import { classifyResidue } from './residue.js';
 import type {
   ClosingBlock,
   Directive,
@@ -30,7 +30,15 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
 /** A title names the report; it is short and is no sentence. */
 const TITLE_WORDS = /报告|法治政府建设|依法行政|法治建设/;
 const SENTENCE_END = /[。；;，,：:！？!?]$/;
-const ISSUER_END = /关于|\d{4}\s*年|法治政府建设|法治建设|依法行政/;
+const ISSUER_END = /关于|\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年|法治政府建设|法治建设|依法行政/;
+/** A year written out in the title (二〇二四年). */
+const CN_YEAR = /([〇零一二三四五六七八九]{4})\s*年/;
+/** An issuer after the year (2024年青山街道法治政府建设…): the stretch up to the subject, when it names an organ. */
+const ISSUER_AFTER_YEAR =
+  /^(?:关于)?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?(.{2,30}?)(?:关于|法治政府建设|法治建设|依法行政)/u;
+/** A level or organ word alone is no issuer (街道2024年…, 镇人民政府…): the name is missing. */
+const BARE_ORGAN =
+  /^(?:本|我|全)?(?:省|市|县|区|镇|乡|街道|人民政府|政府|办事处|街道办事处|党委|委员会)?(?:人民政府|政府|办事处)?$/u;
 
 /** The closing block: a signer names an organ; a date line is short and date-like (its form is judged by a rule). */
 const ORGAN_SUFFIX =
@@ -49,13 +57,12 @@ export function buildModel(source: SourceFile): DocumentModel {
   const directives: Directive[] = md?.directives ?? [];
 
   const paragraphs = readParagraphs(source, lines, md?.headingDepth, ignoredRanges);
-  const residueLines = new Set<number>();
-  for (const p of paragraphs) {
-    if (residueName(p.text) !== null) {
-      p.role = 'residue';
-      residueLines.add(p.line);
-    }
-  }
+  const residueLines = classifyResidue(paragraphs, {
+    isTitleLike: looksLikeTitle,
+    isHeading: (p) => md?.headingDepth.has(p.line) ?? false,
+    isNumbered: (p) => matchMarker(p.text) !== null,
+  });
+  for (const p of paragraphs) if (residueLines.has(p.line)) p.role = 'residue';
 
   const closing = findClosing(lines, paragraphs);
   const closingLines = new Set<number>();
@@ -272,25 +279,63 @@ function assignEnumerationLevels(enumerations: Heading[], root: Section): void {
   }
 }
 
+/** The year a title names, in figures or written out (二〇二四年). */
+function titleYear(text: string): number | null {
+  const figures = /(\d{4})\s*年/.exec(text);
+  if (figures) return Number(figures[1]);
+  const written = CN_YEAR.exec(text);
+  if (!written) return null;
+  return Number(
+    [...(written[1] as string)].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''),
+  );
+}
+
+/** A line that is only an organ's name (大河乡人民政府, 某县司法局): short, no digits, no punctuation. */
+function isIssuerLine(text: string): boolean {
+  return (
+    text.length <= 30 &&
+    ORGAN_SUFFIX.test(text) &&
+    !/[\d，。；：:,;、（）()《》“”]/u.test(text) &&
+    !BARE_ORGAN.test(text)
+  );
+}
+
+/** A title names the report: it is short, is no sentence, and has a report's words. */
+function looksLikeTitle(p: Paragraph): boolean {
+  return (
+    p.text.length <= 80 && TITLE_WORDS.test(p.text) && !SENTENCE_END.test(p.text) && !p.text.includes('。')
+  );
+}
+
 function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | undefined): Title | null {
   let seen = 0;
   let title: Title | null = null;
+  let previous: Paragraph | null = null;
   for (const p of paragraphs) {
     if (p.role === 'residue') continue;
     if (p.role !== 'body') break;
+    const before = previous;
+    previous = p;
     const isMdHeading = headingDepth?.has(p.line) ?? false;
-    const looksLikeTitle =
-      p.text.length <= 80 && TITLE_WORDS.test(p.text) && !SENTENCE_END.test(p.text) && !p.text.includes('。');
-    if (!title && looksLikeTitle && (isMdHeading || !matchMarker(p.text))) {
+    if (!title && looksLikeTitle(p) && (isMdHeading || !matchMarker(p.text))) {
       const issuerEnd = ISSUER_END.exec(p.text);
-      const issuer = issuerEnd ? p.text.slice(0, issuerEnd.index).replace(/[的\s]+$/u, '') : null;
-      const year = /(\d{4})\s*年/.exec(p.text);
+      let issuer = issuerEnd ? p.text.slice(0, issuerEnd.index).replace(/[的\s]+$/u, '') : null;
+      if (!issuer) {
+        const after = ISSUER_AFTER_YEAR.exec(p.text)?.[1]?.replace(/[的\s]+$/u, '');
+        if (after && ORGAN_SUFFIX.test(after)) issuer = after;
+      }
+      if (issuer && BARE_ORGAN.test(issuer)) issuer = null;
+      // A title broken after the issuer's name (大河乡人民政府 / 关于法治政府建设的情况报告): the line above names it.
+      if (!issuer && before && before.line === p.line - 1 && isIssuerLine(before.text)) {
+        issuer = before.text.replace(/[\s\u3000]+/gu, '');
+        before.role = 'title';
+      }
       p.role = 'title';
       title = {
         span: { start: p.start, end: p.end, text: p.text },
         line: p.line,
         issuer: issuer && issuer.length > 0 ? issuer : null,
-        year: year ? Number(year[1]) : null,
+        year: titleYear(p.text),
       };
       continue;
     }
@@ -400,7 +445,8 @@ function childAt(section: Section, offset: number): Section | undefined {
 function firstBodyYear(paragraphs: Paragraph[]): number | null {
   for (const p of paragraphs) {
     if (p.role !== 'body' && p.role !== 'heading') continue;
-    const m = /(?<!\d)(\d{4})\s*年/.exec(p.text);
+    // Not the end of a range (《…纲要（2023—2027年）》 names no report year).
+    const m = /(?<![\d—\-－~～至到])(\d{4})\s*年/.exec(p.text);
     if (m) return Number(m[1]);
   }
   return null;

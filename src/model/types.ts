@@ -126,8 +126,8 @@ export interface DocumentModel {
   /** How the body refers to its own unit (镇 for 我镇, 县 for 我县…), the most frequent, or null. */
   selfReference: string | null;
   closing: ClosingBlock;
-  /** Line numbers the model classified as page residue (navigation, metadata, share prompts…). */
-  residueLines: Set<number>;
+  /** Lines the model classified as page residue (navigation, metadata, share prompts…), with their kind (导航路径…). */
+  residueLines: Map<number, string>;
   /** Offset ranges a rule must ignore: Markdown code, HTML comments, front matter. */
   ignoredRanges: Span[];
   /** Suppression directives from Markdown comments. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type DictionaryIndex, SortedDictionary } from './dictionary.js';
+import { type DictionaryIndex, FREQUENT, FREQUENT_LENGTH, SortedDictionary } from './dictionary.js';
 import { readDictionaryIndex } from './dictionary-index.js';
 
 /** A word with its part of speech (jieba's tags: v verb, m numeral, t time word, x punctuation or unknown…). */
@@ -10,12 +10,31 @@ export interface TaggedWord {
   tag: string;
 }
 
+/** A word of the dictionary: jieba's frequency (its counts in a reference corpus) and part-of-speech tag (n, v, ns…). */
+export interface WordEntry {
+  frequency: number;
+  tag: string;
+}
+
+/** A word of the dictionary with its frequency. */
+export interface DictionaryWord {
+  word: string;
+  frequency: number;
+}
+
 /** The one interface rules see: segmentation is swappable and loaded only when a rule needs words. */
 export interface Segmenter {
   /** Words in order; their concatenation is exactly `text`. */
   cut(text: string): string[];
   /** The same words as `cut`, each with its part of speech. */
   tag(text: string): TaggedWord[];
+  /** The dictionary's entry for a word (the domain dictionary's over jieba's), or null when it is no word of it. */
+  entry(word: string): WordEntry | null;
+  /**
+   * The words of the dictionary (the domain dictionary's included) of at least `minLength` characters with at least
+   * `minFrequency`, in no particular order: what a rule compares a text with. Computed once per pair of limits.
+   */
+  words(minLength: number, minFrequency: number): readonly DictionaryWord[];
 }
 
 /** Domain terms (习近平法治思想, 第一责任人, 放管服…) so they segment as one word. */
@@ -62,6 +81,9 @@ export function jiebaDictionaryPath(): string {
 export function jiebaVersion(): string {
   return (require('@node-rs/jieba/package.json') as { version: string }).version;
 }
+
+/** How many dictionary answers `entry` keeps before it starts afresh. */
+const MAX_ENTRIES = 50_000;
 
 /** Text length (UTF-16 units) above which a cut uses jieba with the whole dictionary loaded. */
 export const WHOLE_DICTIONARY_FROM = 2000;
@@ -150,7 +172,67 @@ export function createSegmenter(
     return Jieba.withDict(Buffer.concat(parts));
   };
 
+  const parseEntry = (line: Uint8Array): WordEntry => {
+    const [, freq = '0', tag = ''] = Buffer.from(line).toString('utf8').split(' ');
+    return { frequency: Number(freq) || 0, tag };
+  };
+
+  const wordLists = new Map<string, DictionaryWord[]>();
+  const entries = new Map<string, WordEntry | null>();
+
   return {
+    words(minLength, minFrequency) {
+      const key = `${minLength}/${minFrequency}`;
+      let list = wordLists.get(key);
+      if (!list) {
+        list = [];
+        // The common words are indexed (and their text stored with the index); rarer ones need every line.
+        const indexed = minFrequency >= FREQUENT && minLength >= FREQUENT_LENGTH;
+        if (indexed && dict.frequentText !== null) {
+          for (const line of dict.frequentText.split('\n')) {
+            const space = line.indexOf(' ');
+            if (space < 0) continue;
+            const word = line.slice(0, space);
+            const frequency = Number(line.slice(space + 1));
+            if (frequency >= minFrequency && word.length >= minLength && !domain.has(word))
+              list.push({ word, frequency });
+          }
+        } else {
+          const lines = indexed ? dict.frequentLines : null;
+          const count = lines ? lines.length : dict.size;
+          for (let k = 0; k < count; k++) {
+            const i = lines ? (lines[k] as number) : k;
+            if (replaced.has(i)) continue;
+            if ((!lines || minLength > FREQUENT_LENGTH) && dict.wordLength(i) < minLength) continue;
+            const frequency = dict.frequency(i);
+            if (frequency >= minFrequency) list.push({ word: dict.word(i), frequency });
+          }
+        }
+        for (const d of domain.values())
+          if (d.word.length >= minLength && d.freq >= minFrequency)
+            list.push({ word: d.word, frequency: d.freq });
+        wordLists.set(key, list);
+      }
+      return list;
+    },
+    entry(word) {
+      // Rules ask about the same few thousand words in every report: answers are kept, up to a bound.
+      let found = entries.get(word);
+      if (found !== undefined) return found;
+      const own = domain.get(word);
+      if (own) found = parseEntry(own.line);
+      else {
+        const key = Buffer.from(word, 'utf8');
+        let line = -1;
+        dict.wordsAt(key, 0, (l, end) => {
+          if (end === key.length && !replaced.has(l)) line = l;
+        });
+        found = line >= 0 ? parseEntry(dict.line(line)) : null;
+      }
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(word, found);
+      return found;
+    },
     cut: (text) => jiebaFor(text).cut(text, false),
     // The dictionary lines carry the tags, so a jieba built from the text's own lines tags as the whole one does.
     tag: (text) => jiebaFor(text).tag(text, false),

@@ -27,6 +27,19 @@ describe('fazhi-lint explain <rule-id>', () => {
     expect(out).toMatch(/选项：\n {4}deadline（字符串）：.+\n {6}当前值（默认）："3-31"\n/);
   });
 
+  it('explains the two rules of issue #14; a data list shows its first items and its length', () => {
+    const law = runCli(['explain', 'law-title'], { cwd: ROOT });
+    expect(law.code, law.stderr).toBe(0);
+    expect(law.stdout).toContain('依据：\n    《党政机关公文处理工作条例》\n    《现行有效法律目录》\n\n');
+    expect(law.stdout).toContain('应为《中华人民共和国城市居民委员会组织法》');
+    expect(law.stdout).toMatch(
+      /laws（字符串列表，必填）：.+\n {6}当前值：\n {8}- 中华人民共和国宪法\n(?: {8}- .+\n){2} {8}……（共 \d{3} 项，见规则文件）\n/,
+    );
+    const level = runCli(['explain', 'level-consistency'], { cwd: ROOT });
+    expect(level.code, level.stderr).toBe(0);
+    expect(level.stdout).toContain('“我镇”不是本单位的自称：发文单位“某县人民政府”是县级单位，应写作“我县”');
+  });
+
   it('shows the severity and option values the config sets', () => {
     const dir = tempTree({
       '.fazhi-lint.yaml': 'root: true\nrules:\n  quantified-results: [info, { minimum: 1 }]\n',

@@ -230,6 +230,22 @@ describe('fazhi-lint summary (built CLI, the real reports)', () => {
     return json;
   };
 
+  it('json: a page’s metadata line is never the report’s title nor its unit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-summary-residue-'));
+    writeFileSync(
+      join(dir, 'page.txt'),
+      '发布机构：某县司法局\t主题分类：法治政府建设\n首页 > 政务公开 > 法治政府建设年度报告\n青山镇2024年法治政府建设情况报告\n2024年，我镇推进依法行政。\n',
+    );
+    const r = cli(['summary', dir, '--format', 'json']);
+    rmSync(dir, { recursive: true, force: true });
+    const [row] = JSON.parse(r.stdout).reports as Record<string, unknown>[];
+    expect(row).toMatchObject({
+      unit: '青山镇',
+      unitSource: 'title',
+      title: '青山镇2024年法治政府建设情况报告',
+    });
+  });
+
   it('json: a row per report, worst first, with unit and year from the model', () => {
     const { columns, reports } = ensureJson();
     expect(columns.map((c) => c.id)).toEqual(

@@ -77,23 +77,40 @@ ruleTester('paired-punctuation', {
       output: null,
     },
     {
-      name: '》、《 and ”、“',
-      text: '组织学习《民法典》、《行政处罚法》，开展法律“七进”、“国家宪法日”等活动。',
+      name: '》、《 and ”、“: the same severity, one finding per list',
+      text: '组织学习《民法典》、《行政处罚法》、〈行政许可法〉，开展法律“七进”、“国家宪法日”等活动，学习《信访工作条例》、《宪法》。',
       errors: [
         {
-          message: '并列的书名号之间不用顿号：请删去》和《之间的顿号（GB/T 15834 4.5.3.5）',
+          message: '并列的3个书名号之间通常不用顿号：宜删去其间的顿号（GB/T 15834 4.5.3.5）',
           line: 1,
           column: 9,
-          endColumn: 12,
-          severity: 'error',
+          endColumn: 20,
+          severity: 'warning',
+          data: { count: 3 },
         },
         {
-          message: '并列的引号之间通常不用顿号：宜删去”和“之间的顿号（GB/T 15834 4.5.3.5）',
+          message: '并列的2个引号之间通常不用顿号：宜删去其间的顿号（GB/T 15834 4.5.3.5）',
           line: 1,
-          column: 26,
-          endColumn: 29,
+          column: 34,
+          endColumn: 37,
           severity: 'warning',
         },
+        {
+          messageIncludes: '并列的2个书名号',
+          line: 1,
+          column: 56,
+          endColumn: 59,
+          severity: 'warning',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'quotes and titles side by side are two lists',
+      text: '落实“三项制度”、“双随机”、《行政处罚法》、《行政许可法》。',
+      errors: [
+        { messageIncludes: '并列的2个引号', line: 1, column: 8, endColumn: 11, severity: 'warning' },
+        { messageIncludes: '并列的2个书名号', line: 1, column: 22, endColumn: 25, severity: 'warning' },
       ],
     },
     {
@@ -133,7 +150,8 @@ it('paired-punctuation on the real seeds', async () => {
     '17:262', // “美好生活·民法典相伴»
     '17:273',
   ]);
-  expect(found('002_0ca269bc21c17480.txt')).toEqual(['6:60', '6:66', '6:74', '6:84', '6:93', '9:27']);
+  // 《四川省行政调解工作暂行办法》、《民法典》、… six titles: one list.
+  expect(found('002_0ca269bc21c17480.txt')).toEqual(['6:60', '9:27']);
   expect(found('003_dd6b3d9d359ab452.txt')).toEqual([]);
   expect(found('004_de2a7d4be22d8b04.txt')).toEqual([]);
 });

@@ -16,6 +16,19 @@ ruleTester('typo', {
       text: '“6·26”国际禁毒日、“12·4”国家宪法日，12345热线，〔2025〕37号，“1+1+9”工作部署，学法制度，法制审核，法制统一。',
     },
     { name: 'Markdown code is ignored', filename: 'x.md', text: '# 标题\n\n```\n平合\n```\n' },
+    {
+      name: 'what the language doubles: reduplications, AABB, ABB, measure words, two words sharing a character',
+      text: '人人参与，常常下乡，层层压实，天天巡查，家家户户，规规矩矩，扎扎实实，亮堂堂的，个个到位，一一对应，事事有回音，件件有着落，认认真真，年年有余。转变工作作风，学习宪法法律，学习习近平法治思想，完善法律法规规章，研究研究再说。',
+    },
+    {
+      name: 'administrative levels make compounds the dictionary lacks; an office before its head',
+      text: '全县县乡两级，全镇镇村干部，全市市直部门，全区区直单位，岳坊司法所所长，卫生院院长，林业站站长。',
+    },
+    {
+      name: 'a character between the halves of a word is meant when it is grammar or makes a compound',
+      text: '一是部分村干部意识不强，建设法治型政府，坚持法治和政府建设同推进，深化民主法治村建设，依法不行政的现象。',
+    },
+    { name: 'doubled characters in Markdown code', filename: 'x.md', text: '正文。\n\n`全面面推进`\n' },
   ],
   invalid: [
     {
@@ -56,6 +69,43 @@ ruleTester('typo', {
         { message: '“布署”是错别字，应写作“部署”', line: 1, column: 16, endColumn: 18 },
       ],
       output: '建立工作台账，认真贯彻落实上级部署。',
+    },
+    {
+      name: 'a doubled character (the second copy, the first copy, at a clause end): warnings without fix',
+      text: '我镇全面面推进依法行政，深入推推进法治宣传，落实到位置置。',
+      errors: [
+        {
+          message: '“全面面推进”中的“面”多打了一个，应为“全面推进”',
+          line: 1,
+          column: 3,
+          endColumn: 8,
+          severity: 'warning',
+        },
+        { message: '“深入推推进”中的“推”多打了一个，应为“深入推进”', line: 1, column: 13, endColumn: 18 },
+        { messageIncludes: '“位置置”中的“置”多打了一个', line: 1, column: 26, endColumn: 29 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a stray character inside a word, and between the two words of a term',
+      text: '坚持依法行安政，加强行政划执法监督。',
+      errors: [
+        {
+          message: '“依法行安政”中多了一个“安”，应为“依法行政”',
+          line: 1,
+          column: 3,
+          endColumn: 8,
+          severity: 'warning',
+        },
+        { message: '“行政划执法”中多了一个“划”，应为“行政执法”', line: 1, column: 11, endColumn: 16 },
+      ],
+      output: null,
+    },
+    {
+      name: 'slips can be switched off',
+      text: '我镇全面面推进依法行政，平合运行。',
+      options: { confusions: { 平合: '平台' }, slips: false },
+      errors: [{ message: '“平合”是错别字，应写作“平台”', line: 1, column: 13, endColumn: 15 }],
     },
     {
       name: 'Markdown, after an astral character',

@@ -17,6 +17,31 @@ ruleTester('web-residue', {
       text: '某镇2023年法治政府建设情况报告\n案件来源：群众举报。日期：2023年3月1日召开会议。',
     },
     {
+      name: 'body sentences with a date, a weekday, a source or a time stay body',
+      text: '某镇2024年法治政府建设情况报告\n2024年3月5日，我镇召开法治政府建设专题会议。\n2024年3月5日 星期二上午，镇党委召开会议。\n时间：2024年3月1日上午\n来源于群众举报的线索12条。\n某镇人民政府\n2025年1月20日',
+    },
+    {
+      name: 'a reading list item is no counter',
+      text: '某镇2024年法治政府建设情况报告\n阅读：《习近平法治思想学习纲要》\n2024年，我镇推进依法行政。',
+    },
+    {
+      name: '无障碍 in the report’s own words',
+      text: '某镇2024年法治政府建设情况报告\n无障碍环境建设\n推进无障碍环境建设，改造无障碍设施12处。',
+    },
+    {
+      name: 'an issuer’s header (版头) and a document number above the title are no channel names',
+      text: '红土乡人民政府\n红府发〔2024〕3号\n红土乡2023年法治政府建设情况报告\n2023年，我乡推进依法行政。',
+    },
+    {
+      name: 'a title alone, even a bare one, is the title’s business',
+      text: '法治政府建设年度报告\n2024年，我镇推进依法行政。',
+    },
+    {
+      name: 'a Markdown heading is never a channel name',
+      filename: 'x.md',
+      text: '# 某镇2024年法治政府建设情况报告\n\n## 政务公开\n\n正文。\n',
+    },
+    {
       name: 'Markdown: a thematic break and a link',
       filename: 'x.md',
       text: '# 某镇2023年法治政府建设情况报告\n\n正文。\n\n***\n\n详见[政府网站](https://www.example.gov.cn/a.html)。\n',
@@ -70,6 +95,144 @@ ruleTester('web-residue', {
       text: '某镇人民政府\n2024年3月1日\n扫一扫在手机打开当前页',
       errors: [{ messageIncludes: '（分享提示）', line: 3, column: 1, endLine: 3, endColumn: 12 }],
       output: '某镇人民政府\n2024年3月1日\n',
+    },
+    {
+      name: 'a 政府信息公开 page: date bar, crumbs, channel, metadata table, page title above the document’s own',
+      text: '2024年3月5日 星期二 农历甲辰年正月廿五\n首页 » 政务公开 » 法治政府建设\n政府信息公开\n索引号：11500236MB1234567X/2024-00012\t主题分类：综合政务\n发布机构：红土乡人民政府 | 成文日期：2024-03-01\n红土乡2023年法治政府建设情况报告\n发布时间：2024-03-01 10:25:36　来源：本站　浏览次数：256\n红土乡2023年法治政府建设情况报告\n2023年，我乡推进依法行政。',
+      errors: [
+        {
+          message: '“2024年3月5日 星期二 农历甲辰年正月廿五”是网页残留（网站日期栏），不是报告内容，应删除',
+          line: 1,
+          column: 1,
+          endLine: 2,
+          endColumn: 1,
+        },
+        { messageIncludes: '（导航路径）', line: 2, column: 1, endLine: 3, endColumn: 1 },
+        {
+          message: '“政府信息公开”是网页残留（栏目名称），不是报告内容，应删除',
+          line: 3,
+          column: 1,
+          endLine: 4,
+          endColumn: 1,
+        },
+        {
+          message: '“索引号：11500236MB1234567X/2024-00…”是网页残留（页面信息），不是报告内容，应删除',
+          line: 4,
+          column: 1,
+          endLine: 5,
+          endColumn: 1,
+        },
+        { messageIncludes: '“发布机构：红土乡人民政府 | 成文日期：2024-03-01”', line: 5, column: 1 },
+        {
+          message: '“红土乡2023年法治政府建设情况报告”是网页残留（重复的页面标题），不是报告内容，应删除',
+          line: 6,
+          column: 1,
+          endLine: 7,
+          endColumn: 1,
+        },
+        { messageIncludes: '“发布时间：2024-03-01 10:25:36　来源：本站…”', line: 7, column: 1 },
+      ],
+      output: '红土乡2023年法治政府建设情况报告\n2023年，我乡推进依法行政。',
+    },
+    {
+      name: 'today’s date, a channel that reads like a title, the tab title with the site’s name, a stamp, page controls',
+      text: '今天是：2024年03月05日 星期二\n当前位置：首页 › 信息公开 › 年度报告\n法治政府建设年度报告\n某县司法局2023年度法治政府建设情况报告_某县人民政府网\n某县司法局2023年度法治政府建设情况报告\n发布于 2024-03-28 16:02\n【字体：大 中 小】【打印】【关闭】\n2023年，我局推进依法行政。',
+      errors: [
+        { messageIncludes: '“今天是：2024年03月05日 星期二”是网页残留（网站日期栏）', line: 1, column: 1 },
+        { messageIncludes: '（导航路径）', line: 2, column: 1 },
+        { messageIncludes: '“法治政府建设年度报告”是网页残留（栏目名称）', line: 3, column: 1 },
+        { messageIncludes: '（重复的页面标题）', line: 4, column: 1, endLine: 5, endColumn: 1 },
+        { messageIncludes: '“发布于 2024-03-28 16:02”是网页残留（页面信息）', line: 6, column: 1 },
+        { messageIncludes: '“【字体：大 中 小】【打印】【关闭】”', line: 7, column: 1 },
+      ],
+      output: '某县司法局2023年度法治政府建设情况报告\n2023年，我局推进依法行政。',
+    },
+    {
+      name: 'label cells on lines of their own: each label with its value is one finding',
+      text: '索  引  号：\n000014349/2024-00001\n发布机构：\n某镇人民政府\n某镇2023年法治政府建设工作报告\n2023年，我镇推进依法行政。',
+      errors: [
+        {
+          message: '“索  引  号： 000014349/2024-00001”是网页残留（页面信息），不是报告内容，应删除',
+          line: 1,
+          column: 1,
+          endLine: 3,
+          endColumn: 1,
+        },
+        { messageIncludes: '“发布机构： 某镇人民政府”', line: 3, column: 1, endLine: 5, endColumn: 1 },
+      ],
+      output: '某镇2023年法治政府建设工作报告\n2023年，我镇推进依法行政。',
+    },
+    {
+      name: 'arrows between crumbs, a counter, a date with a clock time, previous and next links',
+      text: '政务公开 → 法治政府建设 → 年度报告\n阅读量：1024\n2024-02-28 09:30 来源：某区司法局\n某区2023年法治政府建设年度报告\n2023年，我区推进依法行政。\n某区人民政府\n2024年2月1日\n上一篇：某区2022年法治政府建设年度报告\n下一篇：无',
+      errors: [
+        { messageIncludes: '（导航路径）', line: 1, column: 1 },
+        { messageIncludes: '“阅读量：1024”', line: 2, column: 1 },
+        { messageIncludes: '“2024-02-28 09:30 来源：某区司法局”', line: 3, column: 1 },
+        { messageIncludes: '“上一篇：某区2022年法治政府建设年度报告”', line: 8, column: 1 },
+        { messageIncludes: '“下一篇：无”', line: 9, column: 1, endLine: 9, endColumn: 6 },
+      ],
+      output: '某区2023年法治政府建设年度报告\n2023年，我区推进依法行政。\n某区人民政府\n2024年2月1日\n',
+    },
+    {
+      name: 'the site’s name with its date, the page title that holds the document’s, a counter without 次数',
+      text: '某市某区人民政府 2024年3月5日星期二\n某市某区某乡2022年度法治政府建设 工作报告\n浏览:5072次 时间:2022-12-07 来源:本站\n某乡2022年度法治政府建设工作报告\n2022年，我乡推进依法行政。',
+      errors: [
+        {
+          messageIncludes: '“某市某区人民政府 2024年3月5日星期二”是网页残留（网站日期栏）',
+          line: 1,
+          column: 1,
+        },
+        {
+          messageIncludes: '“某市某区某乡2022年度法治政府建设 工作报告”是网页残留（重复的页面标题）',
+          line: 2,
+          column: 1,
+        },
+        {
+          messageIncludes: '“浏览:5072次 时间:2022-12-07 来源:本站”是网页残留（页面信息）',
+          line: 3,
+          column: 1,
+        },
+      ],
+      output: '某乡2022年度法治政府建设工作报告\n2022年，我乡推进依法行政。',
+    },
+    {
+      name: 'the site’s name over the crumbs, the publisher with a date, bulleted label cells',
+      text: '某市人民政府\n首页 >> 政府信息公开 >> 法定主动公开内容\n某县人民政府 2024年01月08日\n  • 索引号:\n\n    6107280000/2024-001005\n  • 主题分类:\n  • 发文日期:\n    2024年04月06日 16:40\n某县2023年度法治政府建设情况报告\n2023年，我县推进依法行政。',
+      errors: [
+        {
+          messageIncludes: '“某市人民政府”是网页残留（网站名称）',
+          line: 1,
+          column: 1,
+          endLine: 2,
+          endColumn: 1,
+        },
+        { messageIncludes: '（导航路径）', line: 2, column: 1 },
+        { messageIncludes: '“某县人民政府 2024年01月08日”是网页残留（页面信息）', line: 3, column: 1 },
+        {
+          messageIncludes: '“• 索引号: 6107280000/2024-001005”',
+          line: 4,
+          column: 1,
+          endLine: 7,
+          endColumn: 1,
+        },
+        { messageIncludes: '“• 主题分类:”', line: 7, column: 1, endLine: 8, endColumn: 1 },
+        // A value that is residue on its own (a date with a clock time) is a finding of its own.
+        { messageIncludes: '“• 发文日期:”', line: 8, column: 1, endLine: 9, endColumn: 1 },
+        { messageIncludes: '“2024年04月06日 16:40”', line: 9, column: 1, endLine: 10, endColumn: 1 },
+      ],
+      output: '某县2023年度法治政府建设情况报告\n2023年，我县推进依法行政。',
+    },
+    {
+      name: 'the metadata table copied with its cell borders',
+      text: '索 引 号 | 11620300013909010R/2025-48086 | 主题分类 | 综合政务 |\n发文字号 | 某政发〔2025〕33号 | 制发机构 | |\n有效性 | |||\n成文日期 | 2025-06-13 | 发布日期 | 2025-06-30 |\n某市2024年法治政府建设情况报告\n2024年，我市推进依法行政。',
+      errors: [
+        { messageIncludes: '“索 引 号 | 11620300013909010R/202…”', line: 1, column: 1 },
+        { messageIncludes: '“发文字号 | 某政发〔2025〕33号 | 制发机构 | |”', line: 2, column: 1 },
+        { messageIncludes: '“有效性 | |||”', line: 3, column: 1, endLine: 4, endColumn: 1 },
+        { messageIncludes: '“成文日期 | 2025-06-13 | 发布日期 | 202…”', line: 4, column: 1 },
+      ],
+      output: '某市2024年法治政府建设情况报告\n2024年，我市推进依法行政。',
     },
     {
       name: 'an advert inside a formulation (seed 002): reported precisely, fixed by formulation',
@@ -170,8 +333,10 @@ it('web-residue on the real seeds', async () => {
         (m) =>
           `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.data?.found}${m.fix ? '' : ' (no fix)'}`,
       );
+  // The page title (line 3) stands above the document's own copy of it (line 7), with the page metadata between.
   expect(found('000_3c0df08b306f7395.txt')).toEqual([
     '1:1-3:1 您当前的位置: 首页 > 专题 > 法治政府建设',
+    '3:1-5:1 沩山镇2021年法治政府建设情况报告',
     '5:1-7:1 发布时间:2022-11-25 访问量: 作者:沩山镇 来源…',
   ]);
   expect(found('001_33dfb61e85867be8.txt')).toEqual(['1:1-2:1 |']);

@@ -74,9 +74,10 @@ describe('diagnostics', () => {
       expect(d.codeDescription?.href).toBe(rules.get(m.ruleId)?.url);
     });
     expect(longOnes).toBe(1);
-    // one finding spelled out: the missing 习近平法治思想 on the title line (third line), an error
+    // one finding spelled out: the missing 习近平法治思想 on the title line (the seventh: the third is the page's
+    // copy of the title above the page metadata, which is residue), an error
     const xi = p.diagnostics.find((d) => d.code === 'xi-fazhi-thought');
-    expect(xi?.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 18 } });
+    expect(xi?.range).toEqual({ start: { line: 6, character: 0 }, end: { line: 6, character: 18 } });
     expect(xi?.severity).toBe(1);
     expect(xi?.message).toContain('全文未提及“习近平法治思想”');
   });

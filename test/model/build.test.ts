@@ -84,17 +84,30 @@ describe('title, issuer and year', () => {
     expect(m.title?.line).toBe(3);
     expect(m.title?.issuer).toBe('沩山镇');
     expect(m.year).toBe(2021);
-    expect([...m.residueLines]).toEqual([1, 5]);
+    expect([...m.residueLines]).toEqual([
+      [1, '导航路径'],
+      [5, '页面信息'],
+    ]);
   });
 
   it.each([
     ['眉山市东坡区崇礼镇人民政府2023年法治政府建设工作报告', '眉山市东坡区崇礼镇人民政府', 2023],
     ['某县司法局关于2023年度法治政府建设工作情况的报告', '某县司法局', 2023],
     ['关于2023年法治政府建设情况的报告', null, 2023],
+    ['2024年青山街道法治政府建设情况报告', '青山街道', 2024],
+    ['某镇二〇二四年法治政府建设情况报告', '某镇', 2024],
+    ['街道2024年法治政府建设情况报告', null, 2024],
+    ['镇人民政府关于2024年度法治政府建设情况的报告', null, 2024],
   ])('%s', (title, issuer, year) => {
     const m = model(`${title}\n正文。`);
     expect(m.title?.issuer ?? null).toBe(issuer);
     expect(m.year).toBe(year);
+  });
+
+  it('takes no year range’s end for the report year', () => {
+    expect(model('根据《全面深化法治领域改革纲要（2023—2027年）》，2023年，我街道推进依法行政。').year).toBe(
+      2023,
+    );
   });
 
   it('has no title when the report starts with its body, and takes the year from the body', () => {

@@ -16,7 +16,9 @@ describe('dictionary index written at build time', () => {
   it('reads back what one pass over the bytes computes (a small dictionary and jieba’s own)', () => {
     const bytes = readFileSync(small);
     expect(writeDictionaryIndex(small, '1.0.0', indexOf('small.bin'))).toBe(3);
-    expect(readDictionaryIndex(small, bytes, '1.0.0', indexOf('small.bin'))).toEqual(indexDictionary(bytes));
+    const { frequentText, ...read0 } = readDictionaryIndex(small, bytes, '1.0.0', indexOf('small.bin')) ?? {};
+    expect(read0).toEqual(indexDictionary(bytes));
+    expect(frequentText).toBe(''); // no word of three characters with a frequency of 100 or more
 
     const jieba = jiebaDictionaryPath();
     const jiebaBytes = readFileSync(jieba);
@@ -26,6 +28,12 @@ describe('dictionary index written at build time', () => {
     expect(read?.totalFrequency).toBe(computed.totalFrequency);
     expect(read?.starts.length).toBe(computed.starts.length);
     expect(read?.starts.every((v, k) => v === computed.starts[k])).toBe(true);
+    // The common longer words, by line and as text: the same words, in the same order, with their frequencies.
+    expect([...(read?.frequent ?? [])]).toEqual([...computed.frequent]);
+    const lines = read?.frequentText?.split('\n').filter(Boolean) ?? [];
+    expect(lines.length).toBe(computed.frequent.length);
+    expect(lines).toContain('家家户户 138');
+    expect(lines.every((l) => /^\S{3,} \d{3,}$/u.test(l))).toBe(true);
   });
 
   it('is not used for another package version, a changed dictionary, or a damaged or missing file', () => {

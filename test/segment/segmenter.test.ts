@@ -164,3 +164,27 @@ describe('createSegmenter', () => {
     );
   });
 });
+
+describe('dictionary entries', () => {
+  it('gives jieba’s frequency and tag, the domain dictionary’s over it, and null for no word', () => {
+    expect(segmenter.entry('红土')).toEqual({ frequency: 522, tag: 'n' });
+    expect(segmenter.entry('设立')?.tag).toBe('v');
+    expect(segmenter.entry('习近平法治思想')).toEqual({ frequency: 100000, tag: 'nz' });
+    expect(segmenter.entry('面推')).toBeNull();
+    expect(segmenter.entry('红')).not.toBeNull();
+    expect(segmenter.entry('')).toBeNull();
+  });
+});
+
+describe('the dictionary’s common words', () => {
+  it('lists words by length and frequency, the domain dictionary’s among them, from the index of frequent lines', () => {
+    const words = segmenter.words(3, 100);
+    const byWord = new Map(words.map((w) => [w.word, w.frequency]));
+    expect(byWord.get('依法行政')).toBe(50000);
+    expect(words.every((w) => w.word.length >= 3 && w.frequency >= 100)).toBe(true);
+    expect(byWord.has('积极探索')).toBe(false); // frequency 3
+    // The same list whether the frequent lines are indexed or every line is read.
+    const rare = segmenter.words(3, 99).filter((w) => w.frequency >= 100);
+    expect(new Set(rare.map((w) => w.word))).toEqual(new Set(byWord.keys()));
+  });
+});

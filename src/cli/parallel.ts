@@ -8,6 +8,7 @@ import { encodingLabel, InputError, readSourceFile, writeSourceFile } from '../i
 import type { SourceFile } from '../input/types.js';
 import { buildModel } from '../model/build.js';
 import { unifiedDiff } from '../output/diff.js';
+import { factsOf, type ReportFacts } from '../service/analysis.js';
 import { builtins } from '../util/builtins.js';
 import { describeFailure } from './common.js';
 import { readStagedSource } from './git.js';
@@ -27,12 +28,7 @@ export interface ProcessorOptions {
 }
 
 /** Facts about a report that `summary` shows besides the findings. */
-export interface FileMeta {
-  title: string | null;
-  issuer: string | null;
-  signers: string[];
-  year: number | null;
-}
+export type FileMeta = ReportFacts;
 
 /** A file that could not be read or linted; plain data so it crosses the worker boundary. */
 export interface FileFailure {
@@ -98,12 +94,7 @@ export async function createProcessor(options: ProcessorOptions, existing?: Lint
       } else if (options.meta) {
         const model = buildModel(source);
         result = linter.lintModel(model);
-        outcome.meta = {
-          title: model.title?.span.text ?? null,
-          issuer: model.title?.issuer ?? null,
-          signers: model.closing.signers.map((s) => s.text),
-          year: model.year,
-        };
+        outcome.meta = factsOf(model);
       } else result = linter.lintSource(source);
       if (source.encoding.detected) {
         result.notes = [

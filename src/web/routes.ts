@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WorkerJob } from '../cli/parallel.js';
 import { JobTimeoutError, PoolBusyError, type WorkerPool } from '../cli/worker-pool.js';
+import type { Explanation } from '../service/explain.js';
 import type { DocumentJob, DocumentJobOutcome, FixJobResult, LintJobResult } from '../service/jobs.js';
 import { ClientGoneError, type MemoryBudget, readBody } from './body.js';
 import { HttpError, sendError, statusForInputError } from './http-error.js';
@@ -166,8 +167,16 @@ async function handleApi(
             },
           }),
         };
-      } else
-        cached = { status: 200, body: JSON.stringify((outcome as { explanation: unknown }).explanation) };
+      } else {
+        // the rule file's path and a file: link mean nothing to a browser on another machine
+        const {
+          file: _file,
+          url: link,
+          ...explanation
+        } = (outcome as { explanation: Explanation }).explanation;
+        const shown = /^https?:/.test(link) ? { ...explanation, url: link } : explanation;
+        cached = { status: 200, body: JSON.stringify(shown) };
+      }
       if (ctx.cache.explain.size < 1000) ctx.cache.explain.set(id, cached);
     }
     return send(res, cached.status, cached.body, { 'Content-Type': JSON_TYPE });

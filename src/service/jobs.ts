@@ -91,12 +91,10 @@ function detailOf(service: DocumentService, a: Analysis, result: LintResult): st
   const rules = service.linter?.rules ?? [];
   const summary = buildSummary([a.facts ? { result, facts: a.facts } : { result }], rules, service.cwd);
   const row = summary.rows[0];
-  const checks = summary.columns
-    .filter((c) => c.id !== 'other')
-    .map((c) => {
-      const cell = row?.cells[c.id] ?? { status: 'pass' as const, errors: 0, warnings: 0, infos: 0 };
-      return { ...c, ...cell, symbol: cellSymbol(cell) };
-    });
+  const checks = summary.columns.map((c) => {
+    const cell = row?.cells[c.id] ?? { status: 'pass' as const, errors: 0, warnings: 0, infos: 0 };
+    return { ...c, ...cell, symbol: cellSymbol(cell) };
+  });
   return JSON.stringify({
     text: a.source.text,
     format: a.source.format,

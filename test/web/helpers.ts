@@ -74,7 +74,8 @@ export function upload(
   return fetch(new URL(path, url), {
     method: 'POST',
     headers: { 'X-Filename': encodeURIComponent(name), ...headers },
-    body,
+    // a copy on its own ArrayBuffer: what both Node's and the DOM's fetch types accept
+    body: typeof body === 'string' ? body : Uint8Array.from(body),
   });
 }
 

@@ -17,7 +17,13 @@ export interface BatchEntry {
 export function renderBatch(entries: BatchEntry[], open: (entry: BatchEntry) => void): void {
   const done = entries.filter((e) => e.response);
   const failed = entries.filter((e) => e.error);
-  const first = done[0]?.response?.detail.checks ?? [];
+  // the columns of every report, in summary's order (a further rule's column, 其他, only when one has it)
+  const columns = new Map<string, Check>();
+  for (const e of done)
+    for (const c of e.response?.detail.checks ?? []) if (c.id !== 'other') columns.set(c.id, c);
+  for (const e of done)
+    for (const c of e.response?.detail.checks ?? []) if (c.id === 'other') columns.set(c.id, c);
+  const first = [...columns.values()];
   const rows = done
     .map((e) => {
       const r = e.response as LintResponse;

@@ -163,11 +163,18 @@ export class ReportView {
   private renderChecks(): void {
     const list = byId('checks');
     clear(list);
-    for (const c of this.checks) {
+    // the required checks; findings of any further rule are listed by rule below
+    for (const c of this.checks.filter((x) => x.id !== 'other')) {
       const first = this.findings.find((f) => f.column_ === c.id);
       const ruleId = c.id.split(':')[0] as string;
-      const label = `${c.symbol} ${c.label}`;
-      const title = `${c.label}：${c.status === 'pass' ? '通过' : c.status === 'error' ? `有错误（${c.errors}）` : `有警告（${c.warnings}）`}`;
+      const state =
+        c.status === 'pass'
+          ? '通过'
+          : c.status === 'error'
+            ? `有错误 ${c.errors} 处`
+            : `有警告 ${c.warnings} 处`;
+      const label = [`${c.symbol} ${c.label}`, el('span', { class: 'sr-only' }, `：${state}`)];
+      const title = `${c.label}：${state}`;
       const attrs = {
         class: `check status-${c.status}`,
         'data-rule-id': ruleId,
@@ -180,12 +187,8 @@ export class ReportView {
           'li',
           {},
           first
-            ? el(
-                'button',
-                { ...attrs, type: 'button', 'aria-label': title, 'data-index': first.index },
-                label,
-              )
-            : el('span', { ...attrs, 'aria-label': title }, label),
+            ? el('button', { ...attrs, type: 'button', 'data-index': first.index }, ...label)
+            : el('span', attrs, ...label),
         ),
       );
     }

@@ -107,7 +107,7 @@ export function buildProgram(): Command {
     .option('--open', '启动后在浏览器中打开页面')
     .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
     .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
-    .option('-j, --jobs <n>', '检查线程数（默认每个核心一个，最多 4 个）', positive)
+    .option('-j, --jobs <n>', '检查线程数（默认：核心数减一，至少 1 个，最多 4 个）', positive)
     .option('--max-file-size <size>', '上传文件的大小上限（默认 20MB）', size)
     .option('--timeout <seconds>', '每份文档的检查时限（默认 30 秒）', positive)
     .action(async (opts) => {

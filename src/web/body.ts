@@ -29,15 +29,11 @@ function tooLarge(limit: number): HttpError {
     413,
     'too-large',
     `文件超过上限 ${mb} MB，未检查。请确认这是报告正文，或请管理员用 --max-file-size 调高上限`,
-    { Connection: 'close' },
   );
 }
 
 const busy = () =>
-  new HttpError(503, 'busy', '服务器正忙（同时上传的文件过多），请稍后再试', {
-    'Retry-After': '5',
-    Connection: 'close',
-  });
+  new HttpError(503, 'busy', '服务器正忙（同时上传的文件过多），请稍后再试', { 'Retry-After': '5' });
 
 /**
  * Reads a request body up to `limit` bytes, refusing a larger one while it streams (the declared length is
@@ -74,8 +70,9 @@ export function readBody(
       budget.give(reserved);
       chunks.length = 0;
       req.removeListener('data', onData);
-      // stop reading the rest of an upload we refused: the answer goes out and the connection is closed
-      req.pause();
+      // The rest of a refused upload is read and dropped (never kept): a client still sending would otherwise
+      // see the connection reset instead of the answer. requestTimeout bounds how long that may take.
+      req.resume();
       reject(e);
     };
     const onData = (chunk: Buffer) => {

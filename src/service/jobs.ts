@@ -12,6 +12,7 @@ import { checkArchiveLimits } from './archive-limits.js';
 import { DocumentService } from './document-service.js';
 import type { ExplainOutcome } from './explain.js';
 import { openBytes } from './open.js';
+import { listRules, type RuleSummary } from './rules.js';
 
 /**
  * The document service's operations on uploaded bytes, as the web server runs them in a lint thread
@@ -51,15 +52,6 @@ export interface FixJobResult {
   /** Findings left after fixing, and how many of them are fixable (0 unless a fix made a new one). */
   remaining: number;
   changed: boolean;
-}
-
-export interface RuleSummary {
-  id: string;
-  kind: string;
-  severity: string;
-  pack: string;
-  description: string;
-  url: string;
 }
 
 export type DocumentJobOutcome =
@@ -222,19 +214,8 @@ export async function createDocumentJobRunner(options: JobRunnerOptions): Promis
         }
         case 'explain':
           return { result: await service.explain(job.ruleId), transfer: [] };
-        case 'rules': {
-          const rules = [...(service.linter?.rules ?? [])]
-            .sort((a, b) => a.pack.localeCompare(b.pack) || a.id.localeCompare(b.id))
-            .map(({ id, kind, severity, pack, description, url }) => ({
-              id,
-              kind,
-              severity,
-              pack,
-              description,
-              url,
-            }));
-          return { result: { rules }, transfer: [] };
-        }
+        case 'rules':
+          return { result: { rules: listRules(service.linter?.rules ?? [], false) }, transfer: [] };
       }
     } catch (e) {
       return { result: failureOf(e), transfer: [] };

@@ -46,8 +46,8 @@ function messageFor(ctx: ServerContext, a: Analysis, d: Diagnostic): LintMessage
 }
 
 function fixAllAction(ctx: ServerContext, doc: OpenDocument, a: Analysis, kind: string): CodeAction | null {
-  const output = ctx.service.fixAll(a);
-  const edit = output === null ? null : minimalEdit(a.source.text, output);
+  const fixed = ctx.service.fixAll(a);
+  const edit = fixed === null ? null : minimalEdit(a.source.text, fixed.output);
   if (!edit) return null;
   return {
     title: '修复本文件所有 fazhi-lint 问题',

@@ -1,6 +1,7 @@
 import { clearConfigCache } from '../engine/config.js';
 import { ConfigError } from '../engine/errors.js';
 import { createLinter, type Linter } from '../engine/linter.js';
+import type { LintMessage } from '../engine/types.js';
 import { type Analysis, analyseSource, toConfigErrors } from './analysis.js';
 import { type ExplainOutcome, explainRule } from './explain.js';
 import type { OpenedDocument } from './open.js';
@@ -74,11 +75,14 @@ export class DocumentService {
     );
   }
 
-  /** The text with every safe fix applied until stable (as `--fix`), or null when nothing changes. */
-  fixAll(a: Analysis): string | null {
+  /**
+   * The text with every safe fix applied until stable (as `--fix`) and the findings left in it, or null when
+   * nothing changes.
+   */
+  fixAll(a: Analysis): { output: string; remaining: LintMessage[] } | null {
     if (!this.linter || !a.messages.some((m) => m.fix)) return null;
-    const { output } = this.linter.fixSource(a.source);
-    return output === a.source.text ? null : output;
+    const { output, result } = this.linter.fixSource(a.source);
+    return output === a.source.text ? null : { output, remaining: result.messages };
   }
 
   explain(ruleId: string): Promise<ExplainOutcome> {

@@ -169,7 +169,8 @@ export async function createDocumentJobRunner(options: JobRunnerOptions): Promis
         case 'fix': {
           const name = uploadName(job.name);
           const a = await open(job.bytes, name, job.encoding);
-          const output = service.fixAll(a) ?? a.source.text;
+          const fixed = service.fixAll(a);
+          const output = fixed?.output ?? a.source.text;
           const docx = a.source.format === 'docx';
           if (!docx && !job.output && a.source.encoding.lossy) {
             throw new InputError(
@@ -182,7 +183,6 @@ export async function createDocumentJobRunner(options: JobRunnerOptions): Promis
             ? { encoding: 'utf-8', bom: false }
             : (job.output ?? { encoding: a.source.encoding.encoding, bom: a.source.encoding.bom });
           const bytes = new Uint8Array(encodeText(output, target.encoding, target.bom, name));
-          const after = service.analyse({ text: output, shift: 0, source: { ...a.source, text: output } });
           const stem = name.slice(0, name.length - extname(name).length) || name;
           const result: FixJobResult = {
             bytes,
@@ -191,8 +191,8 @@ export async function createDocumentJobRunner(options: JobRunnerOptions): Promis
               a.source.format === 'markdown' && !docx
                 ? `text/markdown; charset=${target.encoding}`
                 : `text/plain; charset=${target.encoding}`,
-            remaining: after.messages.length,
-            changed: output !== a.source.text,
+            remaining: (fixed?.remaining ?? a.messages).length,
+            changed: fixed !== null,
           };
           return { result, transfer: [bytes.buffer as ArrayBuffer] };
         }

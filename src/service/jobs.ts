@@ -49,7 +49,7 @@ export interface FixJobResult {
   /** The file name to save under, and what the bytes are. */
   fileName: string;
   contentType: string;
-  /** Findings left after fixing, and how many of them are fixable (0 unless a fix made a new one). */
+  /** How many findings are left in the fixed text. */
   remaining: number;
   changed: boolean;
 }

@@ -194,6 +194,44 @@ describe.skipIf(!CHROMIUM)(
       expect(after.length).toBeLessThan(before.length);
     });
 
+    it('a UTF-8 file with BOM and CRLF: each highlight covers its finding’s text; the download keeps BOM and CRLF like --fix', async () => {
+      const name = 'report.utf8-bom-crlf.txt';
+      const source = join(ROOT, 'fixtures/input', name);
+      const json = (await (await upload(s.url, '/api/lint', readFileSync(source), name)).json()) as {
+        messages: (Json & { column: number; endLine: number; endColumn: number })[];
+      }[];
+      await openFile(source);
+      const lines = readFileSync(source, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r\n|\r|\n/);
+      const at = (line: number, column: number) =>
+        lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+      const lf = lines.join('\n');
+      const covered = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('#backdrop mark[data-index]:not([data-part])')].map(
+          (m) => [Number(m.dataset.index), m.textContent ?? ''],
+        ),
+      );
+      const messages = json[0]?.messages ?? [];
+      expect(covered.length).toBe(messages.length);
+      for (const [index, text] of covered as [number, string][]) {
+        const m = messages[index] as Json & { column: number; endLine: number; endColumn: number };
+        expect(text).toBe(lf.slice(at(m.line, m.column), at(m.endLine, m.endColumn)));
+      }
+      const tmp = mkdtempSync(join(tmpdir(), 'fazhi-crlf-'));
+      try {
+        writeFileSync(join(tmp, name), readFileSync(source));
+        const { spawnSync } = await import('node:child_process');
+        spawnSync(process.execPath, [join(ROOT, 'bin/fazhi-lint.js'), '--fix', name], { cwd: tmp });
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+        const saved = join(tmp, 'downloaded.txt');
+        await download.saveAs(saved);
+        expect(readFileSync(saved).equals(readFileSync(join(tmp, name)))).toBe(true);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+
     it('editing the text re-checks it with the same engine', async () => {
       await openFile(join(SEEDS, seeds[4] as string));
       const textarea = page.locator('#text');

@@ -317,6 +317,27 @@ describe.skipIf(!CHROMIUM)(
       await page.waitForSelector('#batch:not([hidden])');
     });
 
+    it('a folder (the folder picker) and a drop of several files both give the matrix', async () => {
+      await page.goto(s.url);
+      await page.setInputFiles('#folder', SEEDS);
+      await page.waitForFunction(() =>
+        document.getElementById('status')?.textContent?.startsWith('检查完成'),
+      );
+      expect(await page.locator('#batch-table tbody tr').count()).toBe(seeds.length);
+      await page.goto(s.url);
+      const files = seeds.slice(0, 3).map((f) => ({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') }));
+      const dataTransfer = await page.evaluateHandle((list) => {
+        const dt = new DataTransfer();
+        for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+        return dt;
+      }, files);
+      await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+      await page.waitForFunction(() =>
+        document.getElementById('status')?.textContent?.startsWith('检查完成'),
+      );
+      expect(await page.locator('#batch-table tbody tr').count()).toBe(3);
+    });
+
     it('report text is never run as HTML: <script> and <img onerror> show as text and fire no dialog', async () => {
       await page.goto(s.url);
       const evil =

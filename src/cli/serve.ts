@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_FILE_SIZE } from '../input/read.js';
 import { builtins } from '../util/builtins.js';
 import { isLoopback } from '../web/security.js';
-import { startWebServer } from '../web/server.js';
+import { StartupError, startWebServer } from '../web/server.js';
 import { describeFailure, EXIT, VERSION } from './common.js';
 
 export interface ServeCommandOptions {
@@ -73,7 +73,8 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
       process.stderr.write(`fazhi-lint: 本机没有地址 ${host}：请检查 --host\n`);
     } else if (code === 'EACCES') {
       process.stderr.write(`fazhi-lint: 没有权限监听端口 ${opts.port}：请使用 1024 以上的端口\n`);
-    } else process.stderr.write(`${describeFailure(e)}\n`);
+    } else if (e instanceof StartupError) process.stderr.write(`fazhi-lint: ${e.message}\n`);
+    else process.stderr.write(`${describeFailure(e)}\n`);
     return EXIT.failure;
   }
   if (!isLoopback(host)) {

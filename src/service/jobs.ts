@@ -143,8 +143,14 @@ export async function createDocumentJobRunner(options: JobRunnerOptions): Promis
         `无法检查 ${name}：文档有 ${opened.text.length} 个字符，超过上限 ${MAX_CHARS}。请确认这是报告正文`,
       );
     }
-    // Rule or config errors and internal failures are not the uploader's: they fail the request as a server error.
-    if (a.errors.length > 0) throw new Error(a.errors.map((e) => e.format()).join('\n'));
+    // Rule or config errors are not the uploader's: the request fails as the server's error, saying so.
+    if (a.errors.length > 0) {
+      throw new InputError(
+        name,
+        'config-error',
+        `服务器上的规则或配置有误，未检查（请管理员修正）：${a.errors.map((e) => e.format()).join('；')}`,
+      );
+    }
     if (a.note) throw new Error(a.note);
     return a;
   };

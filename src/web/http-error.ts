@@ -24,6 +24,8 @@ export function statusForInputError(code: string): number {
       return 415;
     case 'empty':
       return 400;
+    case 'config-error':
+      return 500;
     default:
       // docx-invalid, undecodable, unknown-encoding, lossy, unencodable …: the bytes arrived but cannot be used
       return 422;

@@ -84,7 +84,8 @@ export function checkOrigin(req: IncomingMessage, hosts: Set<string>): void {
       );
     }
   }
-  if (req.headers['sec-fetch-site'] === 'cross-site') {
+  // Another site may link to the page (a top-level navigation), but not call the API or load its files.
+  if (req.headers['sec-fetch-site'] === 'cross-site' && req.headers['sec-fetch-mode'] !== 'navigate') {
     throw new HttpError(
       403,
       'origin-not-allowed',

@@ -3,7 +3,7 @@
  * Chinese 4xx, protects itself (Host/Origin, headers, limits, time, overload) and stops cleanly on Ctrl-C.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,6 +177,10 @@ describe('fazhi-lint serve: the HTTP API', () => {
       (await raw({ Host: `127.0.0.1:${port}`, Origin: `http://localhost:${Number(port) + 1}` })).status,
     ).toBe(403);
     expect((await raw({ Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+    // another site may link to the page, but not fetch from it
+    const site = { Host: `127.0.0.1:${port}`, 'Sec-Fetch-Site': 'cross-site' };
+    expect((await raw({ ...site, 'Sec-Fetch-Mode': 'navigate' })).status).toBe(200);
+    expect((await raw({ ...site, 'Sec-Fetch-Mode': 'no-cors' })).status).toBe(403);
   });
 
   it('every bad input is a 4xx with a clear Chinese message, and the server goes on', async () => {
@@ -279,6 +283,24 @@ describe('fazhi-lint serve: start, limits and stop', () => {
       expect((await fetch(new URL('/healthz', s.url))).status).toBe(200);
     } finally {
       await s.stop();
+    }
+  });
+
+  it('broken rules or config stop the command at start with their message (file:line), exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-serve-config-'));
+    try {
+      writeFileSync(join(dir, '.fazhi-lint.yaml'), 'rules:\n  no-such-rule: off\n');
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/fazhi-lint.js'), 'serve', '--port', '0'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('网页未启动');
+      expect(r.stderr).toMatch(/\.fazhi-lint\.yaml:2:3: 未知的规则 “no-such-rule”/);
+      expect(r.stdout).not.toContain('http://');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -259,9 +259,8 @@ export function createHandler(ctx: RouteContext) {
             Allow: 'GET, HEAD',
           });
         res.setHeader('Cache-Control', 'no-cache');
-        send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : file.body, {
-          'Content-Type': file.contentType,
-        });
+        // for HEAD, Node sends the headers (with the real length) and no body
+        send(res, 200, file.body, { 'Content-Type': file.contentType });
       } else await handleApi(ctx, req, res, url);
       ctx.counts.ok++;
     } catch (e) {

@@ -1,27 +1,9 @@
 /** The shapes the page reads from the server's API (see src/service/jobs.ts and the README's API table). */
+import type { JsonResult } from '../../output/json-shape.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
-/** One finding as `--format json` gives it (ESLint's shape: severity 2 error, 1 warning, 0 info). */
-export interface JsonMessage {
-  ruleId: string;
-  severity: 0 | 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: { range: [number, number]; text: string };
-}
-
-export interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-}
+export type { JsonMessage, JsonResult } from '../../output/json-shape.js';
 
 export interface Check {
   id: string;

@@ -615,6 +615,14 @@ function ratioText(rt) {
     .join('; ');
 }
 
+/** The section `bench/serve-load.js` writes into RESULTS.md (between its markers), kept when this file is rewritten. */
+function keptSection(path) {
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const a = text.indexOf('<!-- serve-load:begin -->');
+  const b = text.indexOf('<!-- serve-load:end -->');
+  return a >= 0 && b > a ? `\n${text.slice(a, b + '<!-- serve-load:end -->'.length)}\n` : '';
+}
+
 function buildMarkdown(res) {
   const m = res.machine;
   const L = [];
@@ -994,7 +1002,8 @@ if (res.throughput) {
 }
 
 writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(res, null, 1)}\n`);
-if (!ONLY) writeFileSync(join(BENCH, 'RESULTS.md'), buildMarkdown(res));
+if (!ONLY)
+  writeFileSync(join(BENCH, 'RESULTS.md'), buildMarkdown(res) + keptSection(join(BENCH, 'RESULTS.md')));
 else writeFileSync(join(OUT, 'RESULTS.partial.md'), buildMarkdown(res));
 printTable(res);
 log(

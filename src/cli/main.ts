@@ -19,6 +19,12 @@ function size(value: string): number {
   return Math.round(Number(m[1]) * unit);
 }
 
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('应为 0–65535 的端口号');
+  return n;
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 function positive(value: string): number {
@@ -109,6 +115,23 @@ export function buildProgram(): Command {
     .action(async (id: string, opts) => {
       const { runExplain } = await import('./explain.js');
       process.exitCode = await runExplain(id, opts);
+    });
+  program
+    .command('serve')
+    .description('启动本机网页：在浏览器中拖入报告查看问题、应用修复、下载修复后的文本')
+    .option('-p, --port <n>', '端口（0 表示自动选择空闲端口）', port, 8600)
+    .option('--host <address>', '监听地址（默认只接受本机访问）', '127.0.0.1')
+    .option('--allow-remote', '允许监听本机以外的地址（配合 --host，如 0.0.0.0）')
+    .option('--allowed-host <name>', '局域网访问时允许的主机名（可重复，如服务器的域名）', collect, [])
+    .option('--open', '启动后在浏览器中打开页面')
+    .option('--rules <dir>', '同时加载自定义规则文件夹（可重复）', collect, [])
+    .option('-c, --config <file>', '使用指定配置文件，不再逐级查找 .fazhi-lint.yaml')
+    .option('-j, --jobs <n>', '检查线程数（默认：核心数减一，至少 1 个，最多 4 个）', positive)
+    .option('--max-file-size <size>', '上传文件的大小上限（默认 20MB）', size)
+    .option('--timeout <seconds>', '每份文档的检查时限（默认 30 秒）', positive)
+    .action(async (opts) => {
+      const { runServe } = await import('./serve.js');
+      process.exitCode = await runServe(opts);
     });
   program
     .command('lsp')

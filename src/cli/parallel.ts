@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
 import { createLinter, type Linter } from '../engine/linter.js';
 import type { LintResult } from '../engine/types.js';
 import { encodingLabel, InputError, readSourceFile, writeSourceFile } from '../input/index.js';
 import type { SourceFile } from '../input/types.js';
 import { buildModel } from '../model/build.js';
 import { unifiedDiff } from '../output/diff.js';
-import { reportFacts } from '../output/summary/matrix.js';
+import { type ReportFacts, reportFacts } from '../output/summary/matrix.js';
+import type { DocumentJob } from '../service/jobs.js';
 import { builtins } from '../util/builtins.js';
 import { describeFailure } from './common.js';
 import { readStagedSource } from './git.js';
+import { WorkerPool } from './worker-pool.js';
 
 /** Everything a worker needs to lint files the way the main thread would: plain data, sent once. */
 export interface ProcessorOptions {
@@ -30,12 +31,7 @@ export interface ProcessorOptions {
 }
 
 /** Facts about a report that `summary` shows besides the findings. */
-export interface FileMeta {
-  title: string | null;
-  issuer: string | null;
-  signers: string[];
-  year: number | null;
-}
+export type FileMeta = ReportFacts;
 
 /** A file that could not be read or linted; plain data so it crosses the worker boundary. */
 export interface FileFailure {
@@ -121,7 +117,7 @@ export async function createProcessor(options: ProcessorOptions, existing?: Lint
 }
 
 /** The compiled worker next to this module; absent when running from TypeScript sources (tests), then we stay in-process. */
-const WORKER_URL = new URL('./parallel-worker.js', import.meta.url);
+export const WORKER_URL = new URL('./parallel-worker.js', import.meta.url);
 
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER_URL));
@@ -186,52 +182,28 @@ export async function processFiles(
       run.onOutcome(o);
     }
   };
-  const workers: Worker[] = [];
+  const pool = new WorkerPool<WorkerJob, FileOutcome>({
+    url: WORKER_URL,
+    size: jobs,
+    workerData: options,
+    inFlight: IN_FLIGHT,
+  });
   try {
-    await new Promise<void>((resolveAll, rejectAll) => {
-      let next = 0;
-      let failed = false;
-      const fail = (e: unknown) => {
-        if (failed) return;
-        failed = true;
-        rejectAll(e);
-      };
-      const feed = (worker: Worker) => {
-        if (next < total) {
-          const index = next++;
-          worker.postMessage({ index, path: paths[index] });
-        }
-      };
-      for (let w = 0; w < jobs; w++) {
-        const worker = new (builtins.workerThreads().Worker)(WORKER_URL, { workerData: options });
-        workers.push(worker);
-        worker.on('message', (message: WorkerReply) => {
-          if (message.type === 'fatal') return fail(new Error(message.message));
-          try {
-            arrive(message.index, message.outcome);
-          } catch (e) {
-            return fail(e);
-          }
+    await Promise.all(
+      paths.map((path, index) =>
+        pool.run({ type: 'file', path }).then((outcome) => {
+          arrive(index, outcome);
           run.onProgress?.(++done, total);
-          if (done === total) resolveAll();
-          else feed(worker);
-        });
-        worker.on('error', fail);
-        worker.on('exit', (code) => {
-          if (done < total) fail(new Error(`检查线程意外退出（退出码 ${code}）`));
-        });
-        // A few files in flight per worker, so it reads the next while it lints one.
-        for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
-      }
-    });
+        }),
+      ),
+    );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }
 
-export type WorkerReply =
-  | { type: 'done'; index: number; outcome: FileOutcome }
-  | { type: 'fatal'; message: string };
+/** A job for a lint thread: a file of a CLI run, or a document for the web server (src/service/jobs.ts). */
+export type WorkerJob = { type: 'file'; path: string } | { type: 'document'; job: DocumentJob };
 
 export interface ProgressBar {
   tick(done: number, total: number): void;

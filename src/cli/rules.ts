@@ -1,5 +1,6 @@
 import { createLinter } from '../engine/linter.js';
 import { padEnd } from '../output/text-width.js';
+import { listRules } from '../service/rules.js';
 import { describeFailure, EXIT } from './common.js';
 
 const LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -8,18 +9,9 @@ const LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 export async function runRules(opts: { rules: string[]; format: string }): Promise<number> {
   try {
     const linter = await createLinter({ rulesDirs: opts.rules });
-    const rules = [...linter.rules].sort((a, b) => a.pack.localeCompare(b.pack) || a.id.localeCompare(b.id));
+    const rules = listRules(linter.rules, true);
     if (opts.format === 'json') {
-      const out = rules.map(({ id, kind, severity, pack, description, url, file }) => ({
-        id,
-        kind,
-        severity,
-        pack,
-        description,
-        url,
-        file,
-      }));
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
       return EXIT.ok;
     }
     const width = Math.max(...rules.map((r) => r.id.length));

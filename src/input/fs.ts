@@ -16,7 +16,8 @@ export interface InputFileHandle {
     buffer: Uint8Array,
     offset: number,
     length: number,
-    position: number,
+    /** null: at the current position (a pipe or a device). */
+    position: number | null,
   ): Promise<{ bytesWritten: number }>;
   sync(): Promise<void>;
   close(): Promise<void>;

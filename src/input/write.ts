@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { builtins } from '../util/builtins.js';
 import { encodeText } from './encode.js';
 import { InputError } from './errors.js';
-import { type InputFs, withFs } from './fs.js';
+import { type InputFileHandle, type InputFs, withFs } from './fs.js';
 import type { SourceFile } from './types.js';
 
 export interface WriteOptions {
@@ -85,6 +85,16 @@ export async function writeFileAtomic(
   options: { mode?: number | undefined; fs?: Partial<InputFs> | undefined } = {},
 ): Promise<void> {
   const fs = withFs(options.fs);
+  if (await isSpecialFile(fs, target)) {
+    // A device or a pipe (-o /dev/null, /dev/stdout): renaming over it would replace the device with a plain file.
+    const handle = await fs.open(target, 'w', 0o666);
+    try {
+      await writeAll(handle, bytes, false);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
   const temp = join(
     dirname(target),
     `.${basename(target)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
@@ -94,12 +104,7 @@ export async function writeFileAtomic(
     const handle = await fs.open(temp, 'wx', options.mode ?? 0o666);
     created = true;
     try {
-      let written = 0;
-      while (written < bytes.length) {
-        const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, written);
-        if (bytesWritten <= 0) throw new Error('写入了 0 字节');
-        written += bytesWritten;
-      }
+      await writeAll(handle, bytes, true);
       await handle.sync();
     } finally {
       await handle.close();
@@ -110,5 +115,30 @@ export async function writeFileAtomic(
   } catch (error) {
     if (created) await fs.unlink(temp).catch(() => {});
     throw error;
+  }
+}
+
+/** Whether `path` exists and is neither a regular file nor a folder: a device, a pipe or a socket. */
+async function isSpecialFile(fs: InputFs, path: string): Promise<boolean> {
+  try {
+    const stats = await fs.stat(path);
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Write every byte; `positioned` writes at explicit offsets (a pipe or a device takes none). */
+async function writeAll(handle: InputFileHandle, bytes: Uint8Array, positioned: boolean): Promise<void> {
+  let written = 0;
+  while (written < bytes.length) {
+    const { bytesWritten } = await handle.write(
+      bytes,
+      written,
+      bytes.length - written,
+      positioned ? written : null,
+    );
+    if (bytesWritten <= 0) throw new Error('写入了 0 字节');
+    written += bytesWritten;
   }
 }

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { JsonMessage } from '../../src/output/json-shape.js';
+
+export type { JsonMessage };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/fazhi-lint.js', import.meta.url));
@@ -16,17 +19,6 @@ export function runCli(
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-export interface JsonMessage {
-  ruleId: string;
-  severity: 0 | 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  data?: Record<string, string | number>;
 }
 
 export function runJson(args: string[], options: { cwd?: string; input?: string } = {}) {

@@ -10,6 +10,7 @@ import {
   type SourceFile,
   writeSourceFile,
 } from '../../src/input/index.js';
+import { writeFileAtomic } from '../../src/input/write.js';
 import { fixture, REPORT_TEXT, tempDir } from './helpers.js';
 
 /** Copy a fixture into a fresh folder and read it. */
@@ -185,5 +186,23 @@ describe('writeSourceFile', () => {
     const error = await writeError(writeSourceFile(file, FIXED(file.text)));
     expect(error.code).toBe('changed');
     expect(await readFile(path, 'utf8')).toBe(`${REPORT_TEXT}追加内容`);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  test('a regular file is replaced whole through a temporary file, which is gone afterwards', async () => {
+    const dir = await tempDir();
+    const target = join(dir, '审阅稿.docx');
+    await writeFile(target, 'old');
+    await writeFileAtomic(target, Buffer.from('new bytes'));
+    expect(await readFile(target, 'utf8')).toBe('new bytes');
+    expect(await readdir(dir)).toEqual(['审阅稿.docx']);
+  });
+
+  test('a device is written in place, never renamed over (-o /dev/null stays the null device)', async () => {
+    await writeFileAtomic('/dev/null', Buffer.from('discarded'));
+    const after = await stat('/dev/null');
+    expect(after.isCharacterDevice()).toBe(true);
+    expect(after.size).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
 import type { LintMessage, Severity } from '../../engine/types.js';
-import { cellSymbol, type Summary, type SummaryRow, yearText } from './matrix.js';
+import { type Summary, type SummaryRow, yearText } from './matrix.js';
+import { cellSymbol, STATUS_LABEL } from './order.js';
 
 const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const STATUS_LABEL = { pass: '通过', warning: '只有警告', error: '有错误' } as const;
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
 export function escapeHtml(s: string): string {

@@ -1,6 +1,9 @@
 import { basename, extname, relative, sep } from 'node:path';
 import type { LintMessage, LintResult, LoadedRule } from '../../engine/types.js';
 import type { DocumentModel } from '../../model/types.js';
+import { type CheckStatus, compareRows } from './order.js';
+
+export { type CheckStatus, cellSymbol } from './order.js';
 
 /** One column of the matrix: a required check (a rule, or one part of `required-sections`). */
 export interface SummaryColumn {
@@ -11,8 +14,6 @@ export interface SummaryColumn {
   /** What the check asks for: the rule's description (the norm it cites), or the part's content. */
   description: string;
 }
-
-export type CheckStatus = 'pass' | 'warning' | 'error';
 
 export interface SummaryCell {
   status: CheckStatus;
@@ -144,11 +145,6 @@ function unitOf(path: string, facts: ReportFacts | undefined): Pick<SummaryRow, 
   return { unit: basename(path, extname(path)), unitSource: 'file' };
 }
 
-/** Code-unit order, independent of the locale (deterministic everywhere). */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The review matrix: one row per report, one cell per required check, the worst reports first (most failed
  * checks, then most warned checks, errors, warnings; ties broken by path).
@@ -204,14 +200,7 @@ export function buildSummary(
   if (hasOther) columns.push({ id: 'other', label: '其他', description: '其他已加载规则的发现' });
   for (const row of rows) row.cells.other ??= { status: 'pass', errors: 0, warnings: 0, infos: 0 };
   if (!hasOther) for (const row of rows) delete row.cells.other;
-  rows.sort(
-    (a, b) =>
-      b.failedChecks - a.failedChecks ||
-      b.warnedChecks - a.warnedChecks ||
-      b.errorCount - a.errorCount ||
-      b.warningCount - a.warningCount ||
-      compareStrings(a.path, b.path),
-  );
+  rows.sort(compareRows);
   return {
     columns,
     rows,
@@ -223,13 +212,6 @@ export function buildSummary(
       withErrors: rows.filter((r) => r.status === 'error').length,
     },
   };
-}
-
-/** The cell as one short string: ✓ passed, ✗ errors, ! warnings only; the count follows when above one. */
-export function cellSymbol(cell: SummaryCell): string {
-  if (cell.status === 'pass') return '✓';
-  const n = cell.status === 'error' ? cell.errors : cell.warnings;
-  return `${cell.status === 'error' ? '✗' : '!'}${n > 1 ? n : ''}`;
 }
 
 export function yearText(year: number | null): string {

@@ -7,6 +7,7 @@ import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { compileFormulations, type FormulationFinding, findFormulations } from './formulation.js';
 import { ignoredTester } from './shared/ranges.js';
+import { type AdvertSign, advertSpans } from './shared/spam.js';
 
 interface Options {
   strongWords: string[];
@@ -23,7 +24,6 @@ interface Prepared {
 const URL_RE =
   /https?:\/\/[A-Za-z0-9\-._~:/?#@!$&*+=%]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9\-._~:/?#@!$&*+=%]*)?/g;
 /** Advert junk: currency signs and the underscore of page titles (雷速体育_中国足彩网¥在线直播). */
-const JUNK_RE = /[¥￥$_]+/g;
 /** A Markdown thematic break (---, ***, ___) is markup, not a stray separator. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** What may stand on either side of an advert that can be cut out without touching the sentence. */
@@ -98,42 +98,14 @@ export default defineKind<Options>({
     const ignored = ignoredTester(model.ignoredRanges);
     const text = model.text;
 
-    // Adverts: one pass of the word matcher, one of the junk pattern, then clusters of nearby signs.
-    const signs: { start: number; end: number; strong: boolean; junk: boolean; word: number }[] = [];
-    for (const m of p.matcher.findAll(model.codes()))
-      signs.push({ start: m.start, end: m.end, strong: p.strong.has(m.index), junk: false, word: m.index });
-    for (const m of allMatches(JUNK_RE, text))
-      signs.push({
-        start: m.index ?? 0,
-        end: (m.index ?? 0) + m[0].length,
-        strong: false,
-        junk: true,
-        word: -1,
-      });
-    signs.sort((a, b) => a.start - b.start);
+    // Adverts: one pass of the word matcher, then the clusters of nearby signs that spam.ts judges for both rules.
+    const words: AdvertSign[] = p.matcher
+      .findAll(model.codes())
+      .map((m) => ({ start: m.start, end: m.end, strong: p.strong.has(m.index), word: m.index }));
     let polluted: FormulationFinding[] | null = null;
-    for (let i = 0; i < signs.length; ) {
-      let j = i;
-      let end = (signs[i] as (typeof signs)[number]).end;
-      while (
-        j + 1 < signs.length &&
-        (signs[j + 1] as (typeof signs)[number]).start - end <= o.gap &&
-        !hasLineBreak(text, end, (signs[j + 1] as (typeof signs)[number]).start)
-      ) {
-        j++;
-        end = Math.max(end, (signs[j] as (typeof signs)[number]).end);
-      }
-      const cluster = signs.slice(i, j + 1);
-      i = j + 1;
-      const strong = cluster.filter((s) => s.strong).length;
-      const weak = new Set(cluster.filter((s) => !s.strong && !s.junk).map((s) => s.word)).size;
-      const junk = cluster.filter((s) => s.junk);
-      const currencyRun = junk.some(
-        (s) => s.end - s.start >= 2 && /^[¥￥]+$/.test(text.slice(s.start, s.end)),
-      );
-      const isAdvert = (strong >= 1 && cluster.length >= 2) || (weak >= 2 && junk.length >= 1) || currencyRun;
-      if (!isAdvert) continue;
-      let start = (cluster[0] as (typeof cluster)[number]).start;
+    for (const [spanStart, spanEnd] of advertSpans(text, words, o.gap)) {
+      let start = spanStart;
+      let end = spanEnd;
       if (residueLine.has(model.positionAt(start).line) || ignored(start, end)) continue;
       // Inside a standard formulation the formulation's alignment gives the advert's exact extent.
       polluted ??= pollutedFormulations(model, context.ruleOptions('formulation'));
@@ -242,9 +214,4 @@ function overlapping(
 
 function shorten(s: string): string {
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;
-}
-
-function hasLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
-  return false;
 }

@@ -75,7 +75,13 @@ const RULES = [
 
 describe('buildSummary (matrix)', () => {
   const facts = (
-    over: Partial<{ title: string | null; issuer: string | null; signers: string[]; year: number | null }>,
+    over: Partial<{
+      title: string | null;
+      issuer: string | null;
+      signers: string[];
+      year: number | null;
+      bodyUnit: string | null;
+    }>,
   ) => ({
     title: '某镇2024年法治政府建设情况报告',
     issuer: '某镇',
@@ -95,6 +101,10 @@ describe('buildSummary (matrix)', () => {
         {
           result: summarize('/w/c.txt', []),
           facts: facts({ issuer: null, signers: [], title: null, year: null }),
+        },
+        {
+          result: summarize('/w/d.txt', []),
+          facts: facts({ issuer: null, signers: [], bodyUnit: '红土乡' }),
         },
       ],
       RULES,
@@ -122,6 +132,8 @@ describe('buildSummary (matrix)', () => {
     // No recognisable title: the title check fails even though no rule reported it.
     expect(byPath.get('c.txt')).toMatchObject({ unit: 'c', unitSource: 'file', year: null, status: 'error' });
     expect(byPath.get('c.txt')?.cells.title?.status).toBe('error');
+    // Neither title nor closing names the unit: the one the body calls its own (我乡 … 红土乡) names the row.
+    expect(byPath.get('d.txt')).toMatchObject({ unit: '红土乡', unitSource: 'body' });
   });
 
   it('sorts the worst first: failed checks, warned checks, errors, warnings, then path', () => {

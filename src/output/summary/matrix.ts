@@ -1,5 +1,6 @@
 import { basename, extname, relative, sep } from 'node:path';
 import type { LintMessage, LintResult, LoadedRule } from '../../engine/types.js';
+import { bodyUnitName } from '../../kinds/shared/organ.js';
 import type { DocumentModel } from '../../model/types.js';
 import { type CheckStatus, compareRows } from './order.js';
 
@@ -28,6 +29,8 @@ export interface ReportFacts {
   issuer: string | null;
   signers: string[];
   year: number | null;
+  /** The unit the body names as its own (红土乡 for a body saying 我乡), when the title and the closing name none. */
+  bodyUnit?: string | null;
 }
 
 /** The facts of a report, from its model. */
@@ -37,15 +40,19 @@ export function reportFacts(model: DocumentModel): ReportFacts {
     issuer: model.title?.issuer ?? null,
     signers: model.closing.signers.map((s) => s.text),
     year: model.year,
+    bodyUnit:
+      model.title?.issuer || model.closing.signers.length > 0
+        ? null
+        : bodyUnitName(model.paragraphs, model.selfReference),
   };
 }
 
 export interface SummaryRow {
   /** Path relative to cwd, with forward slashes. */
   path: string;
-  /** The unit the report is from: the title's issuer, else the (last) signer, else the file name. */
+  /** The unit the report is from: the title's issuer, else the (last) signer, else the body's own unit, else the file name. */
   unit: string;
-  unitSource: 'title' | 'signer' | 'file';
+  unitSource: 'title' | 'signer' | 'body' | 'file';
   year: number | null;
   title: string | null;
   cells: Record<string, SummaryCell>;
@@ -142,6 +149,7 @@ function unitOf(path: string, facts: ReportFacts | undefined): Pick<SummaryRow, 
   if (facts?.issuer) return { unit: facts.issuer, unitSource: 'title' };
   const signer = facts?.signers.at(-1);
   if (signer) return { unit: signer.trim(), unitSource: 'signer' };
+  if (facts?.bodyUnit) return { unit: facts.bodyUnit, unitSource: 'body' };
   return { unit: basename(path, extname(path)), unitSource: 'file' };
 }
 

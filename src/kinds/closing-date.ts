@@ -1,4 +1,5 @@
 import type { Report } from '../engine/types.js';
+import { isPlaceholderDate } from '../model/build.js';
 import { parseChineseNumber } from '../model/numbering.js';
 import { defineKind } from './define.js';
 import { parseOrgan } from './shared/organ.js';
@@ -84,6 +85,8 @@ export default defineKind<Options>({
       const end = lastLine ? lastLine.end : Math.min(1, model.text.length);
       return [{ start, end, data: { example: `${(year ?? 2024) + 1}年1月20日` } }];
     }
+    // A template's blank date (2025年X月X日) is the placeholder rule's to report: there is no date to judge yet.
+    if (isPlaceholderDate(date.text)) return [];
     const reports: Report[] = [];
     const parsed = readDate(date.text);
     const standard = STANDARD.exec(date.text.replace(/[\s\u00a0\u3000]/gu, ''));

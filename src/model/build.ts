@@ -45,6 +45,21 @@ const ORGAN_SUFFIX =
   /(?:政府|委员会|党委|党组|委|局|办公室|办|镇|乡|街道|办事处|中心|所|院|厅|处|部|县|区|市|组|会|司|站|队)$/;
 const DATE_LIKE =
   /^(?:\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{8}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
+/**
+ * A date line of a template left unfilled (2025年X月X日, 20XX年×月×日): still the closing's date line, so the
+ * signer above it is read as a signer; the `placeholder` rule reports the blank, `closing-date` leaves it alone.
+ */
+const BLANK = '[XxＸｘ×某□○〇_＿]';
+const PLACEHOLDER_DATE = new RegExp(
+  `^(?:\\d{4}|\\d{0,2}${BLANK}{2,4})年(?:\\d{1,2}|${BLANK}{1,2})月(?:\\d{1,2}|${BLANK}{1,2})日$`,
+  'u',
+);
+
+/** Whether a closing date line is a template's blank date (2025年X月X日) rather than a date. */
+export function isPlaceholderDate(text: string): boolean {
+  const compact = text.replace(/[\s\u00a0\u3000]+/gu, '');
+  return PLACEHOLDER_DATE.test(compact) && !DATE_LIKE.test(compact);
+}
 const SELF_REFERENCE = /我(镇|乡|县|区|市|局|街道|委|厅|办|所)/g;
 
 const MAX_CLOSING_LINE = 40;
@@ -364,7 +379,7 @@ function findClosing(lines: Line[], paragraphs: Paragraph[]): ClosingBlock {
     const p = substantive[i] as Paragraph;
     if (p.text.length > MAX_CLOSING_LINE || SENTENCE_END.test(p.text) || matchMarker(p.text)) break;
     const compact = p.text.replace(/[\s\u00a0\u3000]+/gu, '');
-    if (!date && signers.length === 0 && DATE_LIKE.test(compact)) {
+    if (!date && signers.length === 0 && (DATE_LIKE.test(compact) || PLACEHOLDER_DATE.test(compact))) {
       date = { start: p.start, end: p.end, text: p.text };
     } else if (ORGAN_SUFFIX.test(compact) && !/\d/.test(compact)) {
       signers.unshift({ start: p.start, end: p.end, text: p.text });

@@ -10,6 +10,9 @@ ruleTester('closing-date', {
       name: 'department on time',
       text: '某县司法局2024年法治政府建设情况报告\n我局深入推进依法行政。\n某县司法局\n2025年2月28日',
     },
+    // A template's blank date is the placeholder rule's finding; there is no date here to judge.
+    { name: 'blank date of a template', text: `${head}2025年X月X日` },
+    { name: 'blank date with ×', text: `${head}20××年×月×日` },
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../src/engine/linter.js';
-import { buildModel } from '../../src/model/build.js';
+import { buildModel, isPlaceholderDate } from '../../src/model/build.js';
 import type { Section } from '../../src/model/types.js';
 
 const model = (text: string, name = 'r.txt') => buildModel(textSource(text, name));
@@ -131,6 +131,17 @@ describe('closing block', () => {
 
   it('takes a malformed date as the date line (the rule judges its form)', () => {
     expect(model('正文。\n沩山镇人民政府\n\n20211223').closing.date?.text).toBe('20211223');
+  });
+
+  it("takes a template's blank date as the date line, so the signer above it is still a signer", () => {
+    const m = model('正文。\n红星镇人民政府\n2025年X月X日');
+    expect(m.closing.signers.map((s) => s.text)).toEqual(['红星镇人民政府']);
+    expect(m.closing.date?.text).toBe('2025年X月X日');
+    expect(isPlaceholderDate('2025年X月X日')).toBe(true);
+    expect(isPlaceholderDate('20××年×月×日')).toBe(true);
+    expect(isPlaceholderDate('2025年1月20日')).toBe(false);
+    // An unrelated line is no date of any kind.
+    expect(model('正文。\n红星镇人民政府\n某某年度').closing.date).toBeNull();
   });
 
   it('has no signer when the report ends in body text', () => {

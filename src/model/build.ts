@@ -36,6 +36,11 @@ const CN_YEAR = /([〇零一二三四五六七八九]{4})\s*年/;
 /** An issuer after the year (2024年青山街道法治政府建设…): the stretch up to the subject, when it names an organ. */
 const ISSUER_AFTER_YEAR =
   /^(?:关于)?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?(.{2,30}?)(?:关于|法治政府建设|法治建设|依法行政)/u;
+/**
+ * Text glued before an issuer's name: up to the last separator, or a run of ASCII with a digit or a currency sign
+ * (hg0088). Letters alone stay: XX镇 is a template's blank, for the placeholder rule to report.
+ */
+const GLUED_BEFORE_ISSUER = /^.*[-_|｜—–•·:：/\\>›»]\s*|^[A-Za-z]*[0-9¥￥$][\x21-\x7e¥￥]*/u;
 /** A level or organ word alone is no issuer (街道2024年…, 镇人民政府…): the name is missing. */
 const BARE_ORGAN =
   /^(?:本|我|全)?(?:省|市|县|区|镇|乡|街道|人民政府|政府|办事处|街道办事处|党委|委员会)?(?:人民政府|政府|办事处)?$/u;
@@ -339,6 +344,8 @@ function findTitle(paragraphs: Paragraph[], headingDepth: Map<number, number> | 
         const after = ISSUER_AFTER_YEAR.exec(p.text)?.[1]?.replace(/[的\s]+$/u, '');
         if (after && ORGAN_SUFFIX.test(after)) issuer = after;
       }
+      // No organ's name holds a separator: what stands before one was glued on (新葡京娱乐城-某镇…, 网站名|某镇…).
+      if (issuer) issuer = issuer.replace(GLUED_BEFORE_ISSUER, '');
       if (issuer && BARE_ORGAN.test(issuer)) issuer = null;
       // A title broken after the issuer's name (大河乡人民政府 / 关于法治政府建设的情况报告): the line above names it.
       if (!issuer && before && before.line === p.line - 1 && isIssuerLine(before.text)) {

@@ -98,6 +98,11 @@ describe('title, issuer and year', () => {
     ['某镇二〇二四年法治政府建设情况报告', '某镇', 2024],
     ['街道2024年法治政府建设情况报告', null, 2024],
     ['镇人民政府关于2024年度法治政府建设情况的报告', null, 2024],
+    // What was glued before the issuer's name is no part of it: an advert, a site's name before a separator.
+    ['新葡京娱乐城-红星镇2024年法治政府建设情况报告', '红星镇', 2024],
+    ['hg0088¥¥红星镇2024年法治政府建设情况报告', '红星镇', 2024],
+    ['某县人民政府网|红星镇2024年法治政府建设情况报告', '红星镇', 2024],
+    ['XX镇2024年法治政府建设情况报告', 'XX镇', 2024],
   ])('%s', (title, issuer, year) => {
     const m = model(`${title}\n正文。`);
     expect(m.title?.issuer ?? null).toBe(issuer);

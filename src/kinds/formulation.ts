@@ -221,7 +221,6 @@ function validateFormulations(o: Options): { option: string; message: string }[]
 }
 
 const compiledByOptions = new WeakMap<object, CompiledFormulations>();
-const foundByModel = new WeakMap<DocumentModel, WeakMap<CompiledFormulations, Formulations>>();
 
 /**
  * Compiles the entries once per options object: `prepare` and `web-residue` (which reads this rule's options) share
@@ -308,17 +307,7 @@ interface Formulations {
  * exact occurrences (for the anachronism check). Once per document and compilation; callers must not modify it.
  */
 export function findFormulations(model: DocumentModel, c: CompiledFormulations): Formulations {
-  let perModel = foundByModel.get(model);
-  if (!perModel) {
-    perModel = new WeakMap();
-    foundByModel.set(model, perModel);
-  }
-  let found = perModel.get(c);
-  if (!found) {
-    found = search(model, c);
-    perModel.set(c, found);
-  }
-  return found;
+  return model.derived(c, (m) => search(m, c));
 }
 
 function search(model: DocumentModel, c: CompiledFormulations): Formulations {

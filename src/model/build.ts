@@ -97,6 +97,7 @@ export function buildModel(source: SourceFile): DocumentModel {
   let wordBoundary: ((offset: number) => boolean) | null = null;
   let markCache: Int32Array | null = null;
   let codeCache: Uint16Array | null = null;
+  let derivedFacts: Map<object, unknown> | null = null;
   const model: DocumentModel = {
     source,
     format: source.format,
@@ -140,6 +141,13 @@ export function buildModel(source: SourceFile): DocumentModel {
     isWordBoundary(offset) {
       wordBoundary ??= wordBoundaryTester(text);
       return wordBoundary(offset);
+    },
+    derived<T>(key: object, compute: (model: DocumentModel) => T): T {
+      derivedFacts ??= new Map();
+      if (derivedFacts.has(key)) return derivedFacts.get(key) as T;
+      const value = compute(model);
+      derivedFacts.set(key, value);
+      return value;
     },
     sectionAt(offset) {
       let section = root;

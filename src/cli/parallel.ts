@@ -142,16 +142,24 @@ export interface RunOptions {
   /**
    * Called once per file, in input order whatever order the threads finish in, so every output stays
    * deterministic. Outcomes are not kept here: a caller that prints each report as it comes holds one at a time.
+   * A returned promise (output that is behind) holds back further linting until it settles.
    */
-  onOutcome: (outcome: FileOutcome) => void;
+  onOutcome: (outcome: FileOutcome) => void | Promise<void>;
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number) => void;
   /** A linter already created in this thread, reused when jobs is 1. */
   linter?: Linter;
+  /** Asked before each file: true ends the run early (nobody reads the output any more). */
+  stop?: () => boolean;
 }
 
 /** Files handed to a worker before it answers. */
 const IN_FLIGHT = 4;
+/**
+ * How far (in files) linting may run ahead of the first outcome not yet passed on. Outcomes that arrive before an
+ * earlier one wait; the window bounds them when one worker is slow on a big file while the others go on.
+ */
+const WINDOW_PER_JOB = 16;
 
 /** Lints `paths` in this thread, or with `jobs` worker threads that each create their own linter once. */
 export async function processFiles(
@@ -168,7 +176,9 @@ export async function processFiles(
       (await createLinter({ cwd: options.cwd, rulesDirs: options.rules, configPath: options.config }));
     const processor = await createProcessor(options, linter);
     for (const path of paths) {
-      run.onOutcome(await processor(path));
+      if (run.stop?.()) return;
+      const wait = run.onOutcome(await processor(path));
+      if (wait) await wait;
       run.onProgress?.(++done, total);
     }
     return;
@@ -177,11 +187,14 @@ export async function processFiles(
   // Outcomes that arrived before an earlier file's, held until they can be passed on in order.
   const early = new Map<number, FileOutcome>();
   let passed = 0;
+  // The consumer's output is behind: no new file is handed out until it catches up.
+  let behind: Promise<void> | undefined;
   const arrive = (index: number, outcome: FileOutcome) => {
     early.set(index, outcome);
     for (let o = early.get(passed); o !== undefined; o = early.get(passed)) {
       early.delete(passed++);
-      run.onOutcome(o);
+      const wait = run.onOutcome(o);
+      if (wait && !behind) behind = wait;
     }
   };
   const workers: Worker[] = [];
@@ -194,25 +207,43 @@ export async function processFiles(
         failed = true;
         rejectAll(e);
       };
+      // A worker that could take one more file but may not yet (window full, output behind): one entry per file.
+      const idle: Worker[] = [];
+      const window = jobs * WINDOW_PER_JOB;
       const feed = (worker: Worker) => {
-        if (next < total) {
-          const index = next++;
-          worker.postMessage({ index, path: paths[index] });
+        if (next >= total || failed) return;
+        if (behind || next - passed >= window) {
+          idle.push(worker);
+          return;
         }
+        const index = next++;
+        worker.postMessage({ index, path: paths[index] });
+      };
+      const wake = () => {
+        for (let n = idle.length; n > 0 && !behind && next - passed < window; n--)
+          feed(idle.shift() as Worker);
       };
       for (let w = 0; w < jobs; w++) {
         const worker = new (builtins.workerThreads().Worker)(WORKER_URL, { workerData: options });
         workers.push(worker);
         worker.on('message', (message: WorkerReply) => {
           if (message.type === 'fatal') return fail(new Error(message.message));
+          const wasBehind = behind;
           try {
             arrive(message.index, message.outcome);
           } catch (e) {
             return fail(e);
           }
           run.onProgress?.(++done, total);
-          if (done === total) resolveAll();
-          else feed(worker);
+          if (done === total || (run.stop?.() && done === next)) return resolveAll();
+          if (run.stop?.()) return;
+          if (behind && behind !== wasBehind)
+            behind.then(() => {
+              behind = undefined;
+              wake();
+            }, fail);
+          feed(worker);
+          wake();
         });
         worker.on('error', fail);
         worker.on('exit', (code) => {

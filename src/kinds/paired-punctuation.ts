@@ -231,14 +231,10 @@ function paragraphScanner(
             start: o.at,
             end: i + 1,
             data: { open: o.ch, close: c, expectedOpen, expectedClose },
-            ...(family === 'angle'
-              ? {
-                  fix: {
-                    range: [o.at, i + 1] as [number, number],
-                    text: `${expectedOpen}${inner}${expectedClose}`,
-                  },
-                }
-              : {}),
+            fix:
+              family === 'angle'
+                ? { range: [o.at, i + 1], text: `${expectedOpen}${inner}${expectedClose}` }
+                : undefined,
           });
         }
         continue;
@@ -285,7 +281,7 @@ function paragraphScanner(
         end: start + 3,
         data: { close, open },
         // The norm says 通常 for quotes, and a quoted item may be part of a longer one: a warning, not an error.
-        ...(quotes ? { severity: 'warning' as const } : {}),
+        severity: quotes ? 'warning' : undefined,
       });
     }
   };

@@ -5,32 +5,31 @@ const ESLINT_SEVERITY: Record<Severity, 0 | 1 | 2> = { info: 0, warning: 1, erro
 
 /** One entry of ESLint's JSON shape: severity 2 error, 1 warning, 0 info. */
 function entry(r: LintResult): string {
+  // `fix` and `data` are left out when absent (undefined members are not written).
+  const messages = r.messages.map((m) => ({
+    ruleId: m.ruleId,
+    severity: ESLINT_SEVERITY[m.severity],
+    message: m.message,
+    line: m.line,
+    column: m.column,
+    endLine: m.endLine,
+    endColumn: m.endColumn,
+    fix: m.fix || undefined,
+    data: m.data || undefined,
+  }));
+  // ESLint marks a file it could not lint with one fatal message; so do we.
+  const fatal = r.fatal
+    ? [{ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 0, column: 0 }]
+    : undefined;
   return JSON.stringify({
     filePath: r.filePath,
-    messages: r.messages.map((m) => ({
-      ruleId: m.ruleId,
-      severity: ESLINT_SEVERITY[m.severity],
-      message: m.message,
-      line: m.line,
-      column: m.column,
-      endLine: m.endLine,
-      endColumn: m.endColumn,
-      ...(m.fix ? { fix: m.fix } : {}),
-      ...(m.data ? { data: m.data } : {}),
-    })),
-    errorCount: r.errorCount,
+    messages: fatal ?? messages,
+    errorCount: fatal ? 1 : r.errorCount,
     warningCount: r.warningCount,
     infoCount: r.infoCount,
     fixableErrorCount: r.messages.filter((m) => m.fix && m.severity === 'error').length,
     fixableWarningCount: r.messages.filter((m) => m.fix && m.severity === 'warning').length,
-    // ESLint marks a file it could not lint with one fatal message; so do we.
-    ...(r.fatal
-      ? {
-          fatal: true,
-          messages: [{ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 0, column: 0 }],
-          errorCount: 1,
-        }
-      : {}),
+    fatal: fatal ? true : undefined,
   });
 }
 

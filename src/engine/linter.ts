@@ -89,6 +89,9 @@ function prepare(rule: LoadedRule, lexicon: Lexicon): ActiveRule {
   }
 }
 
+/** Files whose resolved config a linter remembers (see configFor). */
+const MAX_CACHED_FILE_CONFIGS = 1024;
+
 export async function createLinter(options: LinterOptions = {}): Promise<Linter> {
   if (!options.loadOnDemand) await Promise.all([loadMarkdownParser(), preloadYaml(), preloadRe2()]);
   const cwd = options.cwd ?? process.cwd();
@@ -114,12 +117,15 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
   };
 
   // Cached per file, not per folder: `overrides` and `ignores` globs can tell two files of one folder apart.
+  // Bounded: an editor asks again for the few files it has open, a batch asks once or twice per file, and a
+  // cache of every file of a 100,000-report batch would grow with it.
   const configFor = (filePath: string): ResolvedConfig => {
     const abs = resolve(cwd, filePath);
     let c = configByFile.get(abs);
     if (!c) {
       c = resolveConfig(abs, options.configPath ? resolve(cwd, options.configPath) : undefined);
       if (options.settings?.size) c = withSettings(c, options.settings);
+      if (configByFile.size >= MAX_CACHED_FILE_CONFIGS) configByFile.clear();
       configByFile.set(abs, c);
     }
     return c;

@@ -90,7 +90,7 @@ function prepare(rule: LoadedRule, lexicon: Lexicon): ActiveRule {
 }
 
 /** Files whose resolved config a linter remembers (see configFor). */
-const MAX_CACHED_FILE_CONFIGS = 1024;
+const MAX_CACHED_FILE_CONFIGS = 16;
 
 export async function createLinter(options: LinterOptions = {}): Promise<Linter> {
   if (!options.loadOnDemand) await Promise.all([loadMarkdownParser(), preloadYaml(), preloadRe2()]);
@@ -117,8 +117,9 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
   };
 
   // Cached per file, not per folder: `overrides` and `ignores` globs can tell two files of one folder apart.
-  // Bounded: an editor asks again for the few files it has open, a batch asks once or twice per file, and a
-  // cache of every file of a 100,000-report batch would grow with it.
+  // Small: an editor asks again for the few files it has open, a batch twice in a row per file (ignored? then
+  // lint), and resolveConfig shares one config per folder chain anyway. A cache of every file of a batch would
+  // grow with it, and one of a thousand would keep each entry long enough to reach the old generation.
   const configFor = (filePath: string): ResolvedConfig => {
     const abs = resolve(cwd, filePath);
     let c = configByFile.get(abs);

@@ -160,6 +160,8 @@ const IN_FLIGHT = 4;
  * earlier one wait; the window bounds them when one worker is slow on a big file while the others go on.
  */
 const WINDOW_PER_JOB = 16;
+/** Files linted in this thread between two turns of the event loop. */
+const YIELD_EVERY = 16;
 
 /** Lints `paths` in this thread, or with `jobs` worker threads that each create their own linter once. */
 export async function processFiles(
@@ -180,6 +182,9 @@ export async function processFiles(
       const wait = run.onOutcome(await processor(path));
       if (wait) await wait;
       run.onProgress?.(++done, total);
+      // Reading and linting are synchronous: let the event loop turn now and then, so that a signal (Ctrl-C
+      // removes a half-written output file) and pending writes are handled during a long run, not after it.
+      if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     return;
   }

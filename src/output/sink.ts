@@ -49,14 +49,26 @@ function chunker(flush: (bytes: Uint8Array) => boolean) {
   };
   return {
     write(text: string | Uint8Array) {
-      const length = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.length;
-      if (length === 0) return;
-      if (used + length > CHUNK) drain();
-      if (length > CHUNK) flush(typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text));
-      else if (typeof text === 'string') used += buffer.write(text, used, 'utf8');
+      if (typeof text === 'string') {
+        if (text.length === 0) return;
+        // A UTF-16 unit takes at most 3 bytes of UTF-8: most pieces are known to fit without being measured.
+        if (used + text.length * 3 > CHUNK) {
+          const length = Buffer.byteLength(text, 'utf8');
+          if (used + length > CHUNK) drain();
+          if (length > CHUNK) {
+            flush(Buffer.from(text, 'utf8'));
+            return;
+          }
+        }
+        used += buffer.write(text, used, 'utf8');
+        return;
+      }
+      if (text.length === 0) return;
+      if (used + text.length > CHUNK) drain();
+      if (text.length > CHUNK) flush(Buffer.from(text));
       else {
         buffer.set(text, used);
-        used += length;
+        used += text.length;
       }
     },
     drain,

@@ -636,6 +636,19 @@ function ratiosFor(rows, getMed, getLo, getHi, fazhiId = 'fazhi') {
   return out;
 }
 
+/**
+ * The throughput goal of issue #15 §4 as one line: how many times faster than markdownlint-cli2 fazhi-lint
+ * (--jobs 1) lints the same 1,000 files, by median wall time in one run, with textlint measured alongside.
+ */
+function speedUp(rows) {
+  const f = rows.find((r) => r.id === 'fazhi');
+  const m = rows.find((r) => r.id === 'markdownlint');
+  const t = rows.find((r) => r.id === 'textlint');
+  if (!f || !m) return null;
+  const times = (peer) => (peer.summary.median / f.summary.median).toFixed(2);
+  return `Speed-up of fazhi-lint --jobs 1 over markdownlint-cli2 on the same 1,000 files: ${times(m)}× (medians of this run; goal ≥ 3.5×)${t ? `; over textlint: ${times(t)}×` : ''}.`;
+}
+
 function ratioText(rt) {
   if (!rt) return 'n/a (fazhi-lint not measured)';
   return Object.entries(rt)
@@ -752,6 +765,8 @@ function buildMarkdown(res) {
       L.push('', 'Worker threads: not measured — the CLI has no `--jobs` option yet.');
     if (t.jobsOption === null) L.push('', 'fazhi-lint: not measured (bin/fazhi-lint.js absent).');
     L.push('', `fazhi-lint time ratio (single process): ${ratioText(res.ratios.throughput)}.`);
+    const speed = speedUp(res.throughput.rows);
+    if (speed) L.push('', `**${speed}**`);
     if (res.ratios.throughputJobs)
       L.push(`fazhi-lint --jobs time ratio: ${ratioText(res.ratios.throughputJobs)}.`);
     L.push(
@@ -936,6 +951,8 @@ function printTable(res) {
         `IQR ${fmtNum(r.summary.q1, 2)}–${fmtNum(r.summary.q3, 2)}`,
         rt(res.ratios.warm, r.id),
       );
+  const speed = res.throughput && speedUp(res.throughput.rows);
+  if (speed) console.error(`[bench] ${speed}`);
   for (const r of res.throughput?.rows ?? [])
     add(
       '3 throughput',
@@ -986,7 +1003,7 @@ function printTable(res) {
     add(
       '8 peak RSS by reports',
       r.id,
-      r.points.map((p) => `${fmtNum(p.mb, 0)}`).join(' / ') + ' MB',
+      `${r.points.map((p) => fmtNum(p.mb, 0)).join(' / ')} MB`,
       `steps ${r.steps.map((x) => `${((x - 1) * 100).toFixed(0)}%`).join(', ')}`,
     );
   console.table(rows);

@@ -216,7 +216,7 @@ export async function processFiles(
       const idle: Worker[] = [];
       const window = jobs * WINDOW_PER_JOB;
       const feed = (worker: Worker) => {
-        if (next >= total || failed) return;
+        if (next >= total || failed || run.stop?.()) return;
         if (behind || next - passed >= window) {
           idle.push(worker);
           return;
@@ -228,6 +228,8 @@ export async function processFiles(
         for (let n = idle.length; n > 0 && !behind && next - passed < window; n--)
           feed(idle.shift() as Worker);
       };
+      // Done when every file is, or when the run stops (nobody reads the output) and none is in flight.
+      const settled = () => done === total || (run.stop?.() === true && done === next);
       for (let w = 0; w < jobs; w++) {
         const worker = new (builtins.workerThreads().Worker)(WORKER_URL, { workerData: options });
         workers.push(worker);
@@ -240,12 +242,12 @@ export async function processFiles(
             return fail(e);
           }
           run.onProgress?.(++done, total);
-          if (done === total || (run.stop?.() && done === next)) return resolveAll();
-          if (run.stop?.()) return;
+          if (settled()) return resolveAll();
           if (behind && behind !== wasBehind)
             behind.then(() => {
               behind = undefined;
-              wake();
+              if (settled()) resolveAll();
+              else wake();
             }, fail);
           feed(worker);
           wake();

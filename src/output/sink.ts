@@ -153,25 +153,10 @@ export function fileSink(target: string, shown = target): OutputSink {
   let destination = target;
   let temp = '';
   let fd = -1;
-  try {
-    const existing = existsSync(target);
-    if (existing) destination = realpathSync(target);
-    else mkdirSync(dirname(target), { recursive: true });
-    temp = join(
-      dirname(destination),
-      `.${basename(destination)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
-    );
-    fd = openSync(temp, 'wx');
-    if (existing) chmodSync(temp, statSync(destination).mode & 0o7777);
-  } catch (e) {
-    if (fd >= 0) closeSync(fd);
-    if (temp) rmSync(temp, { force: true });
-    fail(e);
-  }
   const removeTemp = () => {
     if (fd >= 0) closeSync(fd);
     fd = -1;
-    rmSync(temp, { force: true });
+    if (temp) rmSync(temp, { force: true });
   };
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemp();
@@ -183,9 +168,25 @@ export function fileSink(target: string, shown = target): OutputSink {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   };
+  // Listening before the temporary file exists: a signal in between would otherwise kill the process and leave it.
   process.on('exit', removeTemp);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  try {
+    const existing = existsSync(target);
+    if (existing) destination = realpathSync(target);
+    else mkdirSync(dirname(target), { recursive: true });
+    temp = join(
+      dirname(destination),
+      `.${basename(destination)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
+    );
+    fd = openSync(temp, 'wx');
+    if (existing) chmodSync(temp, statSync(destination).mode & 0o7777);
+  } catch (e) {
+    removeTemp();
+    forget();
+    fail(e);
+  }
   let position = 0;
   const chunks = chunker((bytes) => {
     try {

@@ -150,7 +150,7 @@ function unitOf(path: string, facts: ReportFacts | undefined): Pick<SummaryRow, 
 }
 
 /** Code-unit order, independent of the locale (deterministic everywhere). */
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -216,18 +216,19 @@ export function withOtherColumn(row: SummaryRow, hasOther: boolean): SummaryRow 
   return row;
 }
 
+/** The matrix's sort keys, each descending (most failed checks first…); ties go by path, in code-unit order. */
+export const SORT_KEYS = ['failedChecks', 'warnedChecks', 'errorCount', 'warningCount'] as const;
+
 /** The order of the matrix: most failed checks, then most warned checks, errors, warnings; ties by path. */
 export function compareRows(
-  a: Pick<SummaryRow, 'failedChecks' | 'warnedChecks' | 'errorCount' | 'warningCount' | 'path'>,
-  b: Pick<SummaryRow, 'failedChecks' | 'warnedChecks' | 'errorCount' | 'warningCount' | 'path'>,
+  a: Pick<SummaryRow, (typeof SORT_KEYS)[number] | 'path'>,
+  b: Pick<SummaryRow, (typeof SORT_KEYS)[number] | 'path'>,
 ): number {
-  return (
-    b.failedChecks - a.failedChecks ||
-    b.warnedChecks - a.warnedChecks ||
-    b.errorCount - a.errorCount ||
-    b.warningCount - a.warningCount ||
-    compareStrings(a.path, b.path)
-  );
+  for (const key of SORT_KEYS) {
+    const d = b[key] - a[key];
+    if (d !== 0) return d;
+  }
+  return compareStrings(a.path, b.path);
 }
 
 export function addToTotals(totals: SummaryTotals, row: SummaryRow): void {

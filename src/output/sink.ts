@@ -150,6 +150,15 @@ export function fileSink(target: string, shown = target): OutputSink {
       `无法写入输出文件 ${shown}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   };
+  // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written into, never replaced: renaming a
+  // file over /dev/null would turn it into a regular file for everyone on the machine.
+  let special = false;
+  try {
+    special = existsSync(target) && !statSync(target).isFile() && !statSync(target).isDirectory();
+  } catch {
+    // unreadable: the attempt below reports it
+  }
+  if (special) return deviceSink(target, fail);
   let destination = target;
   let temp = '';
   let fd = -1;
@@ -219,6 +228,39 @@ export function fileSink(target: string, shown = target): OutputSink {
       removeTemp();
       forget();
     },
+  };
+}
+
+/** Writes straight into a device or a pipe that exists (see fileSink). */
+function deviceSink(target: string, fail: (e: unknown) => never): OutputSink {
+  let fd = -1;
+  try {
+    fd = openSync(target, 'w');
+  } catch (e) {
+    fail(e);
+  }
+  const close = () => {
+    if (fd >= 0) closeSync(fd);
+    fd = -1;
+  };
+  const chunks = chunker((bytes) => {
+    try {
+      writeAll(fd, bytes, null);
+    } catch (e) {
+      close();
+      fail(e);
+    }
+    return true;
+  });
+  return {
+    write: (text) => chunks.write(text),
+    ready: () => undefined,
+    closed: false,
+    async end() {
+      chunks.drain();
+      close();
+    },
+    abort: close,
   };
 }
 

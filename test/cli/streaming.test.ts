@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -270,6 +271,22 @@ describe('--output-file is written whole or not at all', () => {
     if (text !== 'previous\n') expect(JSON.parse(text)).toHaveLength(400);
     if (code !== 128) expect(JSON.parse(text)).toHaveLength(400);
     expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('a pipe or device named by -o is written into, never replaced (-o /dev/null must stay /dev/null)', async () => {
+    // A FIFO stands for /dev/null here: replacing the device with a renamed file would break it machine-wide.
+    const fifo = join(tmp, 'out.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo (not POSIX): nothing to show
+    // The reader copies the pipe to a file (this process is blocked while the CLI runs).
+    const copy = join(tmp, 'out.fifo.json');
+    const reader = spawn('sh', ['-c', 'cat "$0" > "$1"', fifo, copy], { stdio: 'ignore' });
+    const read = new Promise((r) => reader.on('close', r));
+    const r = cli(['-f', 'json', '-o', fifo, 'reports']);
+    await read;
+    const got = readFileSync(copy, 'utf8');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(got)).toHaveLength(21);
+    expect(statSync(fifo).isFIFO()).toBe(true);
   });
 
   it('a run that fails before linting leaves the target untouched', () => {

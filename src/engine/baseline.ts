@@ -1,6 +1,5 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { builtins } from '../util/builtins.js';
+import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { Spool, type SpoolRange } from '../util/spool.js';
 import { ConfigError } from './errors.js';
 import type { LintMessage, LintResult } from './types.js';
@@ -172,24 +171,6 @@ export function parseBaseline(text: string, file: string): Baseline {
     }
   }
   return value as unknown as Baseline;
-}
-
-/** Writes a baseline atomically (temporary file, then rename), so an interrupted run never leaves half a file. */
-export function writeBaseline(file: string, baseline: Baseline): void {
-  const temp = join(
-    dirname(file),
-    `.${basename(file)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    writeFileSync(temp, formatBaseline(baseline), { flag: 'wx' });
-    renameSync(temp, file);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw new ConfigError(
-      file,
-      `无法写入基线文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
 }
 
 /**

@@ -2,18 +2,20 @@
 // fazhi-lint benchmark (issue #7): fazhi-lint against textlint + prh, markdownlint-cli2 and zhlint.
 //
 //   npm run bench                      (root script: node bench/run.js)
-//   node bench/run.js [--quick] [--only cold,warm,throughput,rss,jieba,growth,lsp,annotate] [--no-build]
+//   node bench/run.js [--quick] [--only cold,warm,throughput,rss,jieba,growth,lsp,annotate,memory] [--no-build]
+//                     [--memory-sizes 1000,10000,100000]
 //
 // Installs the peers on first use (npm ci --prefix bench), generates the seeded corpus when it is
 // missing (bench/generate.js), measures, prints a table, writes bench/RESULTS.md and
 // bench/out/results.json. Every figure is a median with its spread; nothing is hard-coded.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, generatorHash } from './generate.js';
+import { linkedCorpus, peakRssDrained } from './lib/memory.js';
 import { commandLine, gnuTime, hyperfine, peakRssRepeated, runOnce, timeCommand } from './lib/proc.js';
 import { fmtMs, fmtNum, logLogSlope, summarize } from './lib/stats.js';
 import { writeWordReport } from './lib/word-report.js';
@@ -34,6 +36,12 @@ const ONLY = onlyArg
   ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(','))
   : null;
 const want = (k) => !ONLY || ONLY.has(k);
+const argValue = (name) => {
+  const a = argv.find((x) => x === name || x.startsWith(`${name}=`));
+  if (!a) return undefined;
+  return a.includes('=') ? a.split('=')[1] : argv[argv.indexOf(a) + 1];
+};
+const MEMORY_SIZES = (argValue('--memory-sizes') ?? '1000,10000,100000').split(',').map(Number);
 const R = QUICK
   ? {
       coldRuns: 8,
@@ -586,6 +594,56 @@ function figLsp(fz, manifest) {
   }
 }
 
+/** Output formats whose peak RSS is measured against the number of reports (section 8). */
+const MEMORY_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'checkstyle', 'codequality', 'github'];
+
+async function figMemory(fz, manifest) {
+  if (!fz.bin) return { notMeasured: 'not measured: bin/fazhi-lint.js absent' };
+  const dirs = new Map();
+  for (const n of MEMORY_SIZES) {
+    log(`memory: corpus of ${n} reports (hard links)`);
+    dirs.set(
+      n,
+      n === manifest.corpus.count ? join(OUT, 'corpus') : linkedCorpus(OUT, join(OUT, 'corpus'), n),
+    );
+  }
+  const runs = [
+    ...MEMORY_FORMATS.map((f) => ({ id: f, args: ['--jobs', '1', '-f', f] })),
+    { id: 'summary', args: ['summary', '--jobs', '1'] },
+    { id: 'json --jobs 2', args: ['--jobs', '2', '-f', 'json'] },
+  ];
+  const tmp = join(OUT, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  const rows = [];
+  for (const r of runs) {
+    const points = [];
+    for (const n of MEMORY_SIZES) {
+      log(`memory: ${r.id}, ${n} reports`);
+      const dir = rel(dirs.get(n));
+      const c = { cmd: NODE, args: ['bin/fazhi-lint.js', ...r.args, dir], cwd: ROOT, tmp };
+      const m = await peakRssDrained(c);
+      points.push({
+        reports: n,
+        mb: m.mb,
+        ms: m.ms,
+        code: m.code,
+        outputBytes: m.bytes,
+        method: m.method,
+        command: commandLine({ ...c, display: 'node' }),
+      });
+    }
+    const steps = points.slice(1).map((p, i) => p.mb / points[i].mb);
+    rows.push({
+      id: r.id,
+      points,
+      steps,
+      flat: steps.every((x) => x <= 1.1) && points.every((p) => p.mb < 200),
+      under200: points.every((p) => p.mb < 200),
+    });
+  }
+  return { sizes: MEMORY_SIZES, rows, method: rows[0]?.points[0]?.method };
+}
+
 // ---------------------------------------------------------------------------- report
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : Number.NaN);
 const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a');
@@ -606,6 +664,19 @@ function ratiosFor(rows, getMed, getLo, getHi, fazhiId = 'fazhi') {
     };
   }
   return out;
+}
+
+/**
+ * The throughput goal of issue #15 §4 as one line: how many times faster than markdownlint-cli2 fazhi-lint
+ * (--jobs 1) lints the same 1,000 files, by median wall time in one run, with textlint measured alongside.
+ */
+function speedUp(rows) {
+  const f = rows.find((r) => r.id === 'fazhi');
+  const m = rows.find((r) => r.id === 'markdownlint');
+  const t = rows.find((r) => r.id === 'textlint');
+  if (!f || !m) return null;
+  const times = (peer) => (peer.summary.median / f.summary.median).toFixed(2);
+  return `Speed-up of fazhi-lint --jobs 1 over markdownlint-cli2 on the same 1,000 files: ${times(m)}× (medians of this run; goal ≥ 3.5×)${t ? `; over textlint: ${times(t)}×` : ''}.`;
 }
 
 function ratioText(rt) {
@@ -732,6 +803,8 @@ function buildMarkdown(res) {
       L.push('', 'Worker threads: not measured — the CLI has no `--jobs` option yet.');
     if (t.jobsOption === null) L.push('', 'fazhi-lint: not measured (bin/fazhi-lint.js absent).');
     L.push('', `fazhi-lint time ratio (single process): ${ratioText(res.ratios.throughput)}.`);
+    const speed = speedUp(res.throughput.rows);
+    if (speed) L.push('', `**${speed}**`);
     if (res.ratios.throughputJobs)
       L.push(`fazhi-lint --jobs time ratio: ${ratioText(res.ratios.throughputJobs)}.`);
     L.push(
@@ -858,6 +931,49 @@ function buildMarkdown(res) {
         '',
       );
   }
+  if (res.memory) {
+    const m = res.memory;
+    L.push('## 9. Peak RSS against the number of reports', '');
+    if (m.notMeasured) L.push(m.notMeasured, '');
+    else {
+      L.push(
+        `The 1,000-report corpus, and ${m.sizes
+          .filter((n) => n !== 1000)
+          .map((n) => n.toLocaleString('en'))
+          .join(
+            ' and ',
+          )} reports made of hard links to it (\`bench/out/scale/<n>/\`); one run each, standard output read through a pipe and discarded, peak RSS by ${m.method} (the whole process, worker threads included). "step" is each size's peak over the previous one's.`,
+        '',
+      );
+      L.push(
+        `| format | ${m.sizes.map((n) => `${n.toLocaleString('en')} reports`).join(' | ')} | ${m.sizes
+          .slice(1)
+          .map((n, i) => `step ${m.sizes[i] / 1000}k→${n / 1000}k`)
+          .join(
+            ' | ',
+          )} | wall time at ${(m.sizes.at(-1) / 1000).toLocaleString('en')}k | output at ${(m.sizes.at(-1) / 1000).toLocaleString('en')}k |`,
+        `|---|${m.sizes.map(() => '---|').join('')}${m.sizes
+          .slice(1)
+          .map(() => '---|')
+          .join('')}---|---|`,
+      );
+      for (const r of m.rows) {
+        const last = r.points.at(-1);
+        L.push(
+          `| ${r.id} | ${r.points.map((p) => `${fmtNum(p.mb, 0)} MB`).join(' | ')} | ${r.steps
+            .map((x) => `${x > 1.1 ? '**' : ''}${((x - 1) * 100).toFixed(0)} %${x > 1.1 ? '**' : ''}`)
+            .join(' | ')} | ${fmtNum(last.ms / 1000, 0)} s | ${(last.outputBytes / 1e6).toFixed(0)} MB |`,
+        );
+      }
+      L.push(
+        '',
+        `Commands: \`${m.rows[0]?.points[0]?.command}\` and the same with each format (\`-f …\`), \`summary\`, and \`--jobs 2\`, on each corpus folder. Exit codes: ${[
+          ...new Set(m.rows.flatMap((r) => r.points.map((p) => p.code))),
+        ].join(', ')} (1: findings).`,
+        '',
+      );
+    }
+  }
   L.push(
     '## Raw data',
     '',
@@ -889,6 +1005,8 @@ function printTable(res) {
         `IQR ${fmtNum(r.summary.q1, 2)}–${fmtNum(r.summary.q3, 2)}`,
         rt(res.ratios.warm, r.id),
       );
+  const speed = res.throughput && speedUp(res.throughput.rows);
+  if (speed) console.error(`[bench] ${speed}`);
   for (const r of res.throughput?.rows ?? [])
     add(
       '3 throughput',
@@ -942,6 +1060,13 @@ function printTable(res) {
       `${fmtNum(res.annotate.summary.median, 0)} ms`,
       `${fmtNum(res.annotate.summary.min, 0)}–${fmtNum(res.annotate.summary.max, 0)}`,
     );
+  for (const r of res.memory?.rows ?? [])
+    add(
+      '9 peak RSS by reports',
+      r.id,
+      `${r.points.map((p) => fmtNum(p.mb, 0)).join(' / ')} MB`,
+      `steps ${r.steps.map((x) => `${((x - 1) * 100).toFixed(0)}%`).join(', ')}`,
+    );
   console.table(rows);
 }
 
@@ -979,6 +1104,7 @@ if (want('jieba')) res.jieba = figJieba();
 if (want('growth')) res.growth = figGrowth(fz, manifest);
 if (want('lsp')) res.lsp = figLsp(fz, manifest);
 if (want('annotate')) res.annotate = await figAnnotate(fz);
+if (want('memory')) res.memory = await figMemory(fz, manifest);
 res.machine.loadavgEnd = os.loadavg().map((v) => +v.toFixed(2));
 res.fazhi.distBuiltAtEnd = distStamp();
 if (res.fazhi.distBuiltAtEnd !== res.fazhi.distBuiltAt)

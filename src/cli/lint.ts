@@ -1,21 +1,19 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   type Baseline,
   baselineFilter,
+  baselineRecorder,
   createBaseline,
-  type MessageFilter,
   readBaseline,
-  writeBaseline,
 } from '../engine/baseline.js';
 import { createLinter, formatFor, type Linter, summarize } from '../engine/linter.js';
 import type { LintResult } from '../engine/types.js';
 import { collectFiles, InputError, readStdin } from '../input/index.js';
 import { loadMarkdownParser } from '../model/markdown.js';
-import { type FormatterContext, formatters } from '../output/formatters/index.js';
-import { formatJson } from '../output/json.js';
-import { formatStylish, stylishFile, stylishSummary, stylishTotals } from '../output/stylish.js';
+import { type FormatterContext, type WriterFactory, writers } from '../output/formatters/index.js';
+import { fileSink, OutputFileError, type OutputSink, reportStream, streamSink } from '../output/sink.js';
+import { Spool } from '../util/spool.js';
 import { describeFailure, EXIT, VERSION } from './common.js';
 import { changedFiles, GitError, isCommit, stagedFiles, withinPaths } from './git.js';
 import {
@@ -107,8 +105,6 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
   );
   if (markdownInRun) await loadMarkdownParser();
   const failures: InputError[] = [...errors];
-  const diffs: string[] = [];
-  const notes: string[] = [];
   const processorOptions = {
     cwd,
     rules: opts.rules,
@@ -122,14 +118,51 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
   const terminalFormat = opts.outputFile ? 'stylish' : opts.format;
   const color = opts.color && process.stdout.isTTY === true;
   const progress = createProgressBar(process.stderr, files.length);
+  const context: FormatterContext = {
+    cwd,
+    rules: new Map(linter.rules.map((r) => [r.id, r])),
+    toolVersion: VERSION,
+    // Read by the formats' tails: files that fail during the run still reach the JSON and SARIF.
+    failures,
+  };
+
+  // Every output is written as the reports come, in input order, so a batch of any size holds the files in flight:
+  // the terminal's format on standard output, the chosen format into --output-file, the records of a new baseline.
+  const streams: ReturnType<typeof reportStream>[] = [];
+  let recorder: ReturnType<typeof baselineRecorder> | undefined;
+  let baselineFile: OutputSink | undefined;
+  const stdout = streamSink(process.stdout, { beforeWrite: () => progress.end() });
+  try {
+    if (opts.outputFile) {
+      const writer = writers[opts.format] as WriterFactory;
+      streams.push(reportStream(writer(context), fileSink(resolve(cwd, opts.outputFile), opts.outputFile)));
+    }
+    if (opts.writeBaseline) {
+      baselineFile = fileSink(resolve(cwd, opts.writeBaseline), opts.writeBaseline);
+      recorder = baselineRecorder(cwd);
+    }
+  } catch (e) {
+    for (const s of streams) s.abort();
+    if (!(e instanceof OutputFileError)) throw e;
+    process.stderr.write(`fazhi-lint: ${e.message}\n`);
+    return EXIT.failure;
+  }
+  const terminal = reportStream((writers[terminalFormat] as WriterFactory)({ ...context, color }), stdout);
+  streams.unshift(terminal);
+  // Diffs and notes come after the findings; kept on disk meanwhile.
+  let diffs: Spool | undefined;
+  let notes: Spool | undefined;
 
   // What the user sees of a result: the baseline's known findings dropped, then, with --quiet, all but errors.
-  const present = (r: LintResult, filter?: MessageFilter): LintResult => {
+  // A baseline being written accounts for every finding of the run (each report's own record).
+  const filter = baseline && baselineFilter(baseline, cwd);
+  const present = (r: LintResult): LintResult => {
     let shown = r;
-    if (filter)
+    const drop = recorder ? baselineFilter(createBaseline([r], cwd), cwd) : filter;
+    if (drop)
       shown = summarize(
         r.filePath,
-        filter(r.messages, { filePath: r.filePath, source: r.source ?? '' }),
+        drop(r.messages, { filePath: r.filePath, source: r.source ?? '' }),
         r.source,
       );
     if (opts.quiet)
@@ -142,106 +175,84 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
   };
   let errorCount = 0;
   let warningCount = 0;
-  const count = (r: LintResult) => {
-    errorCount += r.errorCount;
-    warningCount += r.warningCount;
-  };
-  /** Prints each report's stylish block as it comes, then the summary. */
-  const stylishStream = (filter?: MessageFilter) => {
-    const stdout = createBufferedStdout(() => progress.end());
-    const style = { color, cwd };
-    const totals = stylishTotals();
-    return {
-      add(r: LintResult) {
-        const shown = present(r, filter);
-        count(shown);
-        stdout.write(stylishFile(shown, style, totals));
-      },
-      finish() {
-        stdout.write(stylishSummary(totals, style));
-        stdout.flush();
-      },
-    };
-  };
-
-  // The terminal's stylish output is printed report by report, so a batch of a thousand reports holds one at a
-  // time; a machine format (or a baseline being written) needs every result before it can be rendered.
-  const stream =
-    terminalFormat === 'stylish' && !opts.outputFile && !opts.writeBaseline
-      ? stylishStream(baseline && baselineFilter(baseline, cwd))
-      : null;
-  const results: LintResult[] = [];
-  const onResult = stream ? stream.add : (r: LintResult) => results.push(r);
-  const take = (o: FileOutcome) => {
+  const take = (o: FileOutcome): Promise<void> | undefined => {
     if (o.result) {
-      onResult(o.result);
-      for (const note of o.result.notes ?? []) notes.push(`fazhi-lint: ${o.result.filePath}: ${note}\n`);
+      recorder?.add(o.result);
+      const shown = present(o.result);
+      errorCount += shown.errorCount;
+      warningCount += shown.warningCount;
+      for (const s of streams) s.report(shown);
+      for (const note of o.result.notes ?? []) {
+        notes ??= new Spool();
+        notes.append(`fazhi-lint: ${o.result.filePath}: ${note}\n`);
+      }
     }
     if (o.failure) failures.push(new InputError(o.failure.path, o.failure.code, o.failure.message));
-    if (o.diff) diffs.push(o.diff);
+    if (o.diff) {
+      diffs ??= new Spool();
+      diffs.append(o.diff);
+    }
+    return stdout.ready();
   };
 
-  await processFiles(files, processorOptions, {
-    jobs: opts.jobs ?? defaultJobs(files.length),
-    linter,
-    onOutcome: take,
-    onProgress: (done, total) => progress.tick(done, total),
-  });
-  progress.end();
-  if (stdin) {
-    const name = opts.stdinFilename ?? '<stdin>.txt';
-    if (opts.fix) {
-      failures.push(new InputError(name, 'usage', '标准输入无法写回：请用 --fix-dry-run 查看修复结果'));
-    } else {
-      const processor = await createProcessor({ ...processorOptions, staged: false }, linter);
-      take(await processor(name, () => readStdin(name, readOptions)));
-    }
-  }
-
-  if (stream) stream.finish();
-  else {
-    if (opts.writeBaseline) {
-      baseline = createBaseline(results, cwd);
-      try {
-        writeBaseline(resolve(cwd, opts.writeBaseline), baseline);
-      } catch (e) {
-        process.stderr.write(`${describeFailure(e)}\n`);
-        return EXIT.failure;
+  try {
+    await processFiles(files, processorOptions, {
+      jobs: opts.jobs ?? defaultJobs(files.length),
+      linter,
+      onOutcome: take,
+      onProgress: (done, total) => progress.tick(done, total),
+      stop: () => stdout.closed,
+    });
+    progress.end();
+    if (stdin && !stdout.closed) {
+      const name = opts.stdinFilename ?? '<stdin>.txt';
+      if (opts.fix) {
+        failures.push(new InputError(name, 'usage', '标准输入无法写回：请用 --fix-dry-run 查看修复结果'));
+      } else {
+        const processor = await createProcessor({ ...processorOptions, staged: false }, linter);
+        await take(await processor(name, () => readStdin(name, readOptions)));
       }
-      const recorded = results.reduce((n, r) => n + r.messages.length, 0);
+    }
+    if (recorder && baselineFile) {
+      recorder.write((text) => baselineFile?.write(text));
+      await baselineFile.end();
       process.stderr.write(
-        `fazhi-lint: 已将 ${recorded} 处问题记录到基线 ${opts.writeBaseline}；以后加 --baseline ${opts.writeBaseline} 只报告新问题\n`,
+        `fazhi-lint: 已将 ${recorder.findings} 处问题记录到基线 ${opts.writeBaseline}；以后加 --baseline ${opts.writeBaseline} 只报告新问题\n`,
       );
     }
-    // The last step of the message pipeline (after directives and `ignore`): findings the baseline accounts for go.
-    const filter = baseline && baselineFilter(baseline, cwd);
-    const shown = results.map((r) => present(r, filter));
-    shown.forEach(count);
-    const context: FormatterContext = {
-      cwd,
-      rules: new Map(linter.rules.map((r) => [r.id, r])),
-      toolVersion: VERSION,
-      failures: failures.map((f) => ({ path: f.path, message: f.message })),
-    };
-    if (opts.outputFile) {
-      try {
-        const target = resolve(cwd, opts.outputFile);
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, render(opts.format, shown, context, false));
-      } catch (e) {
-        process.stderr.write(`fazhi-lint: 无法写入输出文件 ${opts.outputFile}：${(e as Error).message}\n`);
-        return EXIT.failure;
-      }
-    }
-    const text = render(terminalFormat, shown, context, color);
-    if (text) process.stdout.write(text);
+    for (const s of streams.slice(1)) await s.end();
+    await terminal.end();
+  } catch (e) {
+    for (const s of streams) s.abort();
+    recorder?.discard();
+    baselineFile?.abort();
+    diffs?.close();
+    notes?.close();
+    if (!(e instanceof OutputFileError)) throw e;
+    process.stderr.write(`fazhi-lint: ${e.message}\n`);
+    return EXIT.failure;
   }
-  if (terminalFormat === 'stylish') for (const note of notes) process.stderr.write(note);
-  for (const d of diffs) process.stdout.write(d);
+  if (notes) {
+    if (terminalFormat === 'stylish') for (const chunk of notes.chunks()) process.stderr.write(chunk);
+    notes.close();
+  }
+  if (diffs) {
+    for (const chunk of diffs.chunks()) {
+      stdout.write(chunk);
+      const wait = stdout.ready();
+      if (wait) await wait;
+    }
+    diffs.close();
+    await stdout.end();
+  }
   for (const f of failures)
     process.stderr.write(
       `fazhi-lint: ${f.message.includes(f.path) ? f.message : `${f.path}: ${f.message}`}\n`,
     );
+  if (stdout.closed) {
+    process.stderr.write('fazhi-lint: 输出已被关闭（如 | head），检查提前结束\n');
+    return EXIT.failure;
+  }
 
   if (failures.length > 0) return EXIT.failure;
   if (errorCount > 0) return EXIT.findings;
@@ -250,44 +261,6 @@ export async function runLint(paths: string[], opts: LintCommandOptions): Promis
     return EXIT.findings;
   }
   return EXIT.ok;
-}
-
-/**
- * Standard output gathered into chunks of about 64 KB (one write per report would be a system call each); on a
- * terminal each report is shown at once, after `beforeWrite` has cleared the progress bar's line.
- */
-function createBufferedStdout(beforeWrite: () => void): { write(text: string): void; flush(): void } {
-  let pending = '';
-  const flush = () => {
-    if (!pending) return;
-    beforeWrite();
-    process.stdout.write(pending);
-    pending = '';
-  };
-  return {
-    write(text) {
-      pending += text;
-      if (process.stdout.isTTY === true || pending.length >= 65536) flush();
-    },
-    flush,
-  };
-}
-
-/** Formats results by `--format` name: stylish and json here, the machine formats from the registry. */
-export function render(
-  format: string,
-  results: LintResult[],
-  context: FormatterContext,
-  color: boolean,
-): string {
-  if (format === 'stylish') return formatStylish(results, { color, cwd: context.cwd });
-  if (format === 'json') {
-    const fatal = (context.failures ?? []).map((f) => ({ ...summarize(f.path, []), fatal: f.message }));
-    return `${formatJson([...results, ...fatal])}\n`;
-  }
-  const formatter = formatters[format];
-  if (!formatter) throw new Error(`未知的输出格式 ${format}`);
-  return formatter(results, context);
 }
 
 /**

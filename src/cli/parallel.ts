@@ -140,16 +140,26 @@ export interface RunOptions {
   /**
    * Called once per file, in input order whatever order the threads finish in, so every output stays
    * deterministic. Outcomes are not kept here: a caller that prints each report as it comes holds one at a time.
+   * A returned promise (output that is behind) holds back further linting until it settles.
    */
-  onOutcome: (outcome: FileOutcome) => void;
+  onOutcome: (outcome: FileOutcome) => void | Promise<void>;
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number) => void;
   /** A linter already created in this thread, reused when jobs is 1. */
   linter?: Linter;
+  /** Asked before each file: true ends the run early (nobody reads the output any more). */
+  stop?: () => boolean;
 }
 
 /** Files handed to a worker before it answers. */
 const IN_FLIGHT = 4;
+/**
+ * How far (in files) linting may run ahead of the first outcome not yet passed on. Outcomes that arrive before an
+ * earlier one wait; the window bounds them when one worker is slow on a big file while the others go on.
+ */
+const WINDOW_PER_JOB = 16;
+/** Files linted in this thread between two turns of the event loop. */
+const YIELD_EVERY = 16;
 
 /** Lints `paths` in this thread, or with `jobs` worker threads that each create their own linter once. */
 export async function processFiles(
@@ -166,8 +176,13 @@ export async function processFiles(
       (await createLinter({ cwd: options.cwd, rulesDirs: options.rules, configPath: options.config }));
     const processor = await createProcessor(options, linter);
     for (const path of paths) {
-      run.onOutcome(await processor(path));
+      if (run.stop?.()) return;
+      const wait = run.onOutcome(await processor(path));
+      if (wait) await wait;
       run.onProgress?.(++done, total);
+      // Reading and linting are synchronous: let the event loop turn now and then, so that a signal (Ctrl-C
+      // removes a half-written output file) and pending writes are handled during a long run, not after it.
+      if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     return;
   }
@@ -175,11 +190,14 @@ export async function processFiles(
   // Outcomes that arrived before an earlier file's, held until they can be passed on in order.
   const early = new Map<number, FileOutcome>();
   let passed = 0;
+  // The consumer's output is behind: no new file is handed out until it catches up.
+  let behind: Promise<void> | undefined;
   const arrive = (index: number, outcome: FileOutcome) => {
     early.set(index, outcome);
     for (let o = early.get(passed); o !== undefined; o = early.get(passed)) {
       early.delete(passed++);
-      run.onOutcome(o);
+      const wait = run.onOutcome(o);
+      if (wait && !behind) behind = wait;
     }
   };
   const pool = new WorkerPool<WorkerJob, FileOutcome>({
@@ -189,14 +207,44 @@ export async function processFiles(
     inFlight: IN_FLIGHT,
   });
   try {
-    await Promise.all(
-      paths.map((path, index) =>
-        pool.run({ type: 'file', path }).then((outcome) => {
-          arrive(index, outcome);
-          run.onProgress?.(++done, total);
-        }),
-      ),
-    );
+    // Files are handed to the pool a window at a time: at most `window` beyond the first outcome not yet passed on,
+    // and none while the consumer's output is behind, so a batch of any size holds a bounded number of outcomes.
+    const window = jobs * WINDOW_PER_JOB;
+    let next = 0;
+    await new Promise<void>((resolveAll, rejectAll) => {
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        rejectAll(e);
+      };
+      // Done when every file is, or when the run stops (nobody reads the output) and none is in flight.
+      const settled = () => done === total || (run.stop?.() === true && done === next);
+      const feed = () => {
+        while (!failed && !behind && next < total && next - passed < window && !run.stop?.()) {
+          const index = next++;
+          pool.run({ type: 'file', path: paths[index] as string }).then((outcome) => {
+            const wasBehind = behind;
+            try {
+              arrive(index, outcome);
+            } catch (e) {
+              return fail(e);
+            }
+            run.onProgress?.(++done, total);
+            if (settled()) return resolveAll();
+            if (behind && behind !== wasBehind)
+              behind.then(() => {
+                behind = undefined;
+                if (settled()) resolveAll();
+                else feed();
+              }, fail);
+            feed();
+          }, fail);
+        }
+        if (settled()) resolveAll();
+      };
+      feed();
+    });
   } finally {
     await pool.close();
   }

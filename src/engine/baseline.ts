@@ -1,6 +1,6 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { builtins } from '../util/builtins.js';
+import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { Spool, type SpoolRange } from '../util/spool.js';
 import { ConfigError } from './errors.js';
 import type { LintMessage, LintResult } from './types.js';
 
@@ -59,10 +59,75 @@ function sorted<T>(record: Record<string, T>, map: (v: T) => unknown): Record<st
   return out;
 }
 
+const sortedFile = (rules: Record<string, Record<string, number>>) =>
+  sorted(rules, (texts) => sorted(texts, (n) => n));
+
 /** Stable JSON: keys sorted by code point (not locale), two-space indent, final newline. */
 export function formatBaseline(baseline: Baseline): string {
-  const files = sorted(baseline.files, (rules) => sorted(rules, (texts) => sorted(texts, (n) => n)));
+  const files = sorted(baseline.files, sortedFile);
   return `${JSON.stringify({ version: baseline.version, files }, null, 2)}\n`;
+}
+
+/** One file's record as `formatBaseline` lays it out (two levels deep). */
+function fileJson(rules: Record<string, Record<string, number>>): string {
+  return JSON.stringify(sortedFile(rules), null, 2).replace(/\n/g, '\n    ');
+}
+
+/**
+ * `--write-baseline` over any number of reports: each report's record is kept in a spool as it comes, and only
+ * the paths and byte ranges stay in memory; `write` then emits exactly `formatBaseline(createBaseline(all))`,
+ * sorted by path.
+ */
+export function baselineRecorder(cwd: string) {
+  const spool = new Spool();
+  const files: { path: string; range: SpoolRange }[] = [];
+  let findings = 0;
+  return {
+    /** Records a report's findings. */
+    add(result: LintResult): void {
+      findings += result.messages.length;
+      for (const [path, rules] of Object.entries(createBaseline([result], cwd).files))
+        files.push({ path, range: spool.append(fileJson(rules)) });
+    },
+    /** How many findings were recorded. */
+    get findings() {
+      return findings;
+    },
+    /** Writes the baseline file's text in pieces, then frees the spool. */
+    write(out: (text: string) => void): void {
+      try {
+        files.sort((a, b) => byCodePoint(a.path, b.path));
+        out(`{\n  "version": ${BASELINE_VERSION},\n  "files": {`);
+        for (let i = 0; i < files.length; ) {
+          const { path } = files[i] as (typeof files)[number];
+          let j = i + 1;
+          while (j < files.length && (files[j] as (typeof files)[number]).path === path) j++;
+          // The same file named twice (a.txt and ./a.txt): its records add up, as in createBaseline.
+          let text = spool.read((files[i] as (typeof files)[number]).range);
+          if (j > i + 1) {
+            const merged: Record<string, Record<string, number>> = Object.create(null);
+            for (let k = i; k < j; k++) {
+              const record = JSON.parse(spool.read((files[k] as (typeof files)[number]).range));
+              for (const [rule, texts] of Object.entries(record as Record<string, Record<string, number>>)) {
+                const into: Record<string, number> = merged[rule] ?? Object.create(null);
+                merged[rule] = into;
+                for (const [t, n] of Object.entries(texts)) into[t] = (into[t] ?? 0) + n;
+              }
+            }
+            text = fileJson(merged);
+          }
+          out(`${i === 0 ? '' : ','}\n    ${JSON.stringify(path)}: ${text}`);
+          i = j;
+        }
+        out(files.length > 0 ? '\n  }\n}\n' : '}\n}\n');
+      } finally {
+        spool.close();
+      }
+    },
+    discard(): void {
+      spool.close();
+    },
+  };
 }
 
 /** Reads and validates a baseline file; problems become a ConfigError naming the file. */
@@ -106,24 +171,6 @@ export function parseBaseline(text: string, file: string): Baseline {
     }
   }
   return value as unknown as Baseline;
-}
-
-/** Writes a baseline atomically (temporary file, then rename), so an interrupted run never leaves half a file. */
-export function writeBaseline(file: string, baseline: Baseline): void {
-  const temp = join(
-    dirname(file),
-    `.${basename(file)}.${process.pid}.${builtins.crypto().randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    writeFileSync(temp, formatBaseline(baseline), { flag: 'wx' });
-    renameSync(temp, file);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw new ConfigError(
-      file,
-      `无法写入基线文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
 }
 
 /**

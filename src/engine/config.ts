@@ -237,8 +237,12 @@ export function findConfigFiles(forFile: string): string[] {
  */
 const sharedByFiles = new Map<string, ResolvedConfig>();
 
-/** Per folder, memoised: a run over a thousand reports asks the same folders again and again. */
+/**
+ * Per folder, memoised: a run over a thousand reports asks the same folders again and again. Bounded, for a
+ * batch with a folder per unit (100,000 folders).
+ */
 const filesByDir = new Map<string, string[]>();
+const MAX_CACHED_DIRS = 4096;
 
 function configFilesIn(dir: string): string[] {
   const hit = filesByDir.get(dir);
@@ -247,6 +251,7 @@ function configFilesIn(dir: string): string[] {
   const above = parent === dir ? [] : configFilesIn(parent);
   const own = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
   const found = own ? [...above, own] : above;
+  if (filesByDir.size >= MAX_CACHED_DIRS) filesByDir.clear();
   filesByDir.set(dir, found);
   return found;
 }

@@ -97,9 +97,7 @@ export default defineKind<Options>({
         start: date.start,
         end: date.end,
         data: { date: date.text, expected },
-        ...(parsed?.exact
-          ? { fix: { range: [date.start, date.end] as [number, number], text: expected } }
-          : {}),
+        fix: parsed?.exact ? { range: [date.start, date.end], text: expected } : undefined,
       });
     }
     if (!parsed || year === null) return reports;

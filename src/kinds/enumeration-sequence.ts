@@ -35,7 +35,7 @@ function report(h: Heading, previous: Heading | null, expected: number): Report 
         ? 'backwards'
         : undefined;
   return {
-    ...(messageId ? { messageId } : {}),
+    messageId,
     start,
     end,
     data: { marker: h.marker, previous: previous.marker, expected: want },

@@ -91,7 +91,7 @@ export default defineKind<Options>({
       let j = i + 1;
       while (j < text.length && text.charCodeAt(j) === c) j++;
       reports.push({
-        ...(control ? { messageId: 'control' } : {}),
+        messageId: control ? 'control' : undefined,
         start: i,
         end: j,
         data: { name: invisible ?? '控制字符', code: code(c), count: j - i },

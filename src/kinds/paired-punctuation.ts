@@ -147,16 +147,18 @@ function paragraphScanner(
 ): (paragraph: Paragraph) => void {
   let p: Paragraph;
   const stack: Open[] = [];
-  const one = (at: number) => ({ start: at, end: at + 1 });
+  // Reports built with plain properties: spreading a helper's { start, end } copied each object on V8's slow path.
   const unclosed = (o: Open) =>
     reports.push({
-      ...one(o.at),
+      start: o.at,
+      end: o.at + 1,
       data: { name: NAME[o.ch] as string, pairName: NAME[PAIR[o.family][1]] as string },
     });
   const stray = (ch: string, at: number, family: Family) =>
     reports.push({
       messageId: 'stray',
-      ...one(at),
+      start: at,
+      end: at + 1,
       data: { name: NAME[ch] as string, pairName: NAME[PAIR[family][0]] as string },
     });
   const prevSolid = (i: number) => {
@@ -266,14 +268,10 @@ function paragraphScanner(
             start: o.at,
             end: i + 1,
             data: { open: o.ch, close: c, expectedOpen, expectedClose },
-            ...(family === 'angle'
-              ? {
-                  fix: {
-                    range: [o.at, i + 1] as [number, number],
-                    text: `${expectedOpen}${inner}${expectedClose}`,
-                  },
-                }
-              : {}),
+            fix:
+              family === 'angle'
+                ? { range: [o.at, i + 1], text: `${expectedOpen}${inner}${expectedClose}` }
+                : undefined,
           });
         }
         continue;
@@ -296,8 +294,8 @@ function paragraphScanner(
         closeName: NAME[c] as string,
         suggestion: options.join('或') || '《…》',
       };
-      reports.push({ messageId: 'cross', ...one(top.at), data });
-      reports.push({ messageId: 'cross', ...one(i), data });
+      reports.push({ messageId: 'cross', start: top.at, end: top.at + 1, data });
+      reports.push({ messageId: 'cross', start: i, end: i + 1, data });
     }
     for (const o of stack) unclosed(o);
 

@@ -44,9 +44,10 @@ export default defineKind<Options>({
         start: at,
         end: best.end,
         data: { term: o.term, found },
-        ...(best.distance === 1 && found.length === o.term.length
-          ? { fix: { range: [at, best.end] as [number, number], text: o.term } }
-          : {}),
+        fix:
+          best.distance === 1 && found.length === o.term.length
+            ? { range: [at, best.end], text: o.term }
+            : undefined,
       });
       at = best.end - 1;
     }

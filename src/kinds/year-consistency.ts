@@ -139,7 +139,7 @@ export default defineKind<Options>({
         if (plan && y === year + 1) continue;
         if (!plan && y === year) continue;
         reports.push({
-          ...(plan ? { messageId: 'plan' } : {}),
+          messageId: plan ? 'plan' : undefined,
           start,
           end,
           data: { found: m[0], year, next: year + 1 },

@@ -125,6 +125,7 @@ export function buildModel(source: SourceFile): DocumentModel {
   let taggedWord: ReturnType<typeof taggedWordFinder> | null = null;
   let markCache: Int32Array | null = null;
   let codeCache: Uint16Array | null = null;
+  let derivedFacts: Map<object, unknown> | null = null;
   const model: DocumentModel = {
     source,
     format: source.format,
@@ -172,6 +173,13 @@ export function buildModel(source: SourceFile): DocumentModel {
     wordAt(offset) {
       taggedWord ??= taggedWordFinder(text);
       return taggedWord(offset);
+    },
+    derived<T>(key: object, compute: (model: DocumentModel) => T): T {
+      derivedFacts ??= new Map();
+      if (derivedFacts.has(key)) return derivedFacts.get(key) as T;
+      const value = compute(model);
+      derivedFacts.set(key, value);
+      return value;
     },
     sectionAt(offset) {
       let section = root;

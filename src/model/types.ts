@@ -156,6 +156,13 @@ export interface DocumentModel {
   codes(): Uint16Array;
   /** Offsets of the punctuation marks of `INDEXED_MARKS` (model/marks.ts), ascending; computed on first call. */
   marks(): Int32Array;
+  /**
+   * A fact that shared kind code derives from this document (the report's parts, its URLs…): `compute` runs on the
+   * first call for `key`, later calls return its value. Kept on the model, so it goes when the model goes; a
+   * module-level WeakMap keyed by the model would do the same in theory, but V8's young-generation collector keeps
+   * the values of an old WeakMap alive, and every model would reach the old generation with them.
+   */
+  derived<T>(key: object, compute: (model: DocumentModel) => T): T;
 }
 
 /** `<!-- fazhi-lint-disable rule -->` and friends, as parsed from Markdown comments. */

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { LintResult, Severity } from '../engine/types.js';
+import type { WriterFactory } from './formatters/types.js';
 import { padEnd } from './text-width.js';
 
 export interface StylishOptions {
@@ -32,6 +33,17 @@ export function formatStylish(results: LintResult[], options: StylishOptions): s
   for (const r of results) out += stylishFile(r, options, totals);
   return out + stylishSummary(totals, options);
 }
+
+/** Stylish as a writer: each report's block as its file is done, the summary at the end. */
+export const stylishWriter: WriterFactory = (context) => {
+  const options = { color: context.color === true, cwd: context.cwd };
+  const totals = stylishTotals();
+  return {
+    head: () => '',
+    report: (r) => stylishFile(r, options, totals),
+    tail: () => stylishSummary(totals, options),
+  };
+};
 
 /**
  * One file's block (a blank line, its name, a line per finding; empty for a clean file), adding its counts to

@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { VERSION } from '../cli/common.js';
 import { formatFor, summarize } from '../engine/linter.js';
 import type { LintResult } from '../engine/types.js';
 import { encodingLabel } from '../input/decode.js';
@@ -6,7 +7,7 @@ import { encodeText } from '../input/encode.js';
 import { InputError } from '../input/errors.js';
 import { annotateDocx } from '../output/annotate/index.js';
 import { formatJson } from '../output/json.js';
-import { buildSummary, cellSymbol } from '../output/summary/matrix.js';
+import { cellSymbol, OTHER_COLUMN, summaryLayout, withOtherColumn } from '../output/summary/matrix.js';
 import { type Analysis, MAX_CHARS } from './analysis.js';
 import { DocumentService } from './document-service.js';
 import type { ExplainOutcome } from './explain.js';
@@ -79,10 +80,14 @@ export function uploadName(name: string): string {
 /** The page's view of one report: the text the offsets refer to, and the required checks as `summary` has them. */
 function detailOf(service: DocumentService, a: Analysis, result: LintResult): string {
   const rules = service.linter?.rules ?? [];
-  const summary = buildSummary([a.facts ? { result, facts: a.facts } : { result }], rules, service.cwd);
-  const row = summary.rows[0];
-  const checks = summary.columns.map((c) => {
-    const cell = row?.cells[c.id] ?? { status: 'pass' as const, errors: 0, warnings: 0, infos: 0 };
+  const layout = summaryLayout(rules, service.cwd);
+  const { row, messageColumns } = layout.row(result, a.facts ?? undefined);
+  // The `other` column is shown exactly when a finding belongs to no required check, as in `summary`.
+  const hasOther = messageColumns.includes('other');
+  withOtherColumn(row, hasOther);
+  const columns = hasOther ? [...layout.columns, OTHER_COLUMN] : layout.columns;
+  const checks = columns.map((c) => {
+    const cell = row.cells[c.id] ?? { status: 'pass' as const, errors: 0, warnings: 0, infos: 0 };
     return { ...c, ...cell, symbol: cellSymbol(cell) };
   });
   return JSON.stringify({
@@ -96,9 +101,9 @@ function detailOf(service: DocumentService, a: Analysis, result: LintResult): st
       detected: a.source.encoding.detected,
     },
     offsets: a.messages.map((m) => [m.start, m.end]),
-    columns: row?.messageColumns ?? [],
+    columns: messageColumns,
     checks,
-    report: row && {
+    report: {
       unit: row.unit,
       unitSource: row.unitSource,
       year: row.year,
@@ -165,7 +170,10 @@ export async function createDocumentJobRunner(options: JobRunnerOptions): Promis
           const result = summarize(name, a.messages);
           const n = notes(a);
           if (n.length) result.notes = n;
-          const out: LintJobResult = { json: `${formatJson([result])}\n` };
+          // The JSON writer reads no rule metadata: the same bytes as `--format json` for this one file.
+          const out: LintJobResult = {
+            json: formatJson([result], { cwd: service.cwd, rules: new Map(), toolVersion: VERSION }),
+          };
           if (job.detail) out.detail = detailOf(service, a, result);
           return { result: out, transfer: [] };
         }

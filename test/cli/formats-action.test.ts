@@ -1,17 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { copyCheckout, registryReachable } from '../helpers/checkout.js';
 import { sarifValidator } from '../output/helpers.js';
 
 /**
- * The composite action (action.yml) cannot run here (no GitHub runner, no network for setup-node and
- * upload-sarif). What can be checked is the action's own command line: its run steps are taken from action.yml,
- * their `${{ … }}` expressions substituted as the runner would, and run with bash the way GitHub runs a
- * `shell: bash` step (`bash --noprofile --norc -eo pipefail {0}`), against the real reports.
+ * The composite action (action.yml) cannot run here as a whole (no GitHub runner; setup-node and upload-sarif
+ * are other actions). What can be run is every step of its own: the `run:` steps are taken from action.yml,
+ * their `${{ … }}` expressions substituted as the runner would, their `if:` conditions evaluated, and run with
+ * bash the way GitHub runs a `shell: bash` step (`bash --noprofile --norc -eo pipefail {0}`). The quick tests
+ * below run the lint step against this checkout's build; the end-to-end one runs the whole action, install
+ * step included, from a fresh copy of the repository, as GitHub checks out an action.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,27 +54,53 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Evaluates the expressions this action uses: inputs.x, github.action_path, steps.<id>.outputs.<name>. */
-function expand(
-  value: string,
-  ctx: { inputs: Record<string, string>; steps: Record<string, Record<string, string>> },
-): string {
-  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
-    let m = /^inputs\.([\w-]+)$/.exec(expr);
-    if (m) return ctx.inputs[m[1] as string] ?? '';
-    if (expr === 'github.action_path') return ROOT.replace(/\/$/, '');
-    m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr);
-    if (m) return ctx.steps[m[1] as string]?.[m[2] as string] ?? '';
-    throw new Error(`expression not handled by the test: ${expr}`);
+interface Context {
+  inputs: Record<string, string>;
+  steps: Record<string, Record<string, string>>;
+  /** github.action_path: where the runner checked the action out. */
+  actionPath?: string;
+}
+
+/** The value of one operand this action's expressions use: inputs.x, github.action_path, steps.<id>.outputs.<name>, 'literal'. */
+function operand(expr: string, ctx: Context): string {
+  let m = /^inputs\.([\w-]+)$/.exec(expr);
+  if (m) return ctx.inputs[m[1] as string] ?? '';
+  if (expr === 'github.action_path') return (ctx.actionPath ?? ROOT).replace(/\/$/, '');
+  m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr);
+  if (m) return ctx.steps[m[1] as string]?.[m[2] as string] ?? '';
+  m = /^'([^']*)'$/.exec(expr);
+  if (m) return m[1] as string;
+  throw new Error(`expression not handled by the test: ${expr}`);
+}
+
+/** Substitutes `${{ … }}` in a string (env, with) as the runner does. */
+function expand(value: string, ctx: Context): string {
+  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => operand(expr, ctx));
+}
+
+/**
+ * Evaluates a step's `if:` the way the runner does for the forms this action uses: `a == b`, `a != b`, `&&`,
+ * `always()`; a step without `if:` runs when no earlier step failed (`success()`).
+ */
+function condition(step: Step, ctx: Context, failed: boolean): boolean {
+  if (!step.if) return !failed;
+  const expr = step.if.replace(/^\$\{\{\s*|\s*\}\}$/g, '');
+  let always = false;
+  const parts = expr.split(/\s*&&\s*/).map((part) => {
+    if (part === 'always()') {
+      always = true;
+      return true;
+    }
+    const m = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(part);
+    if (!m) throw new Error(`condition not handled by the test: ${part}`);
+    const equal = operand(m[1] as string, ctx) === operand(m[3] as string, ctx);
+    return m[2] === '==' ? equal : !equal;
   });
+  return parts.every(Boolean) && (always || !failed);
 }
 
 /** Runs one `shell: bash` step like the runner: env expanded, GITHUB_OUTPUT collected into step outputs. */
-function runStep(
-  step: Step,
-  ctx: { inputs: Record<string, string>; steps: Record<string, Record<string, string>> },
-  cwd: string,
-) {
+function runStep(step: Step, ctx: Context, cwd: string) {
   expect(step.shell).toBe('bash');
   const script = join(tmp, `${step.id}.sh`);
   const outputFile = join(tmp, `${step.id}.output`);
@@ -178,3 +216,89 @@ describe('action.yml', () => {
     expect(step('verdict').if).toBe("${{ inputs.fail-on-findings == 'true' }}");
   });
 });
+
+describe.skipIf(!registryReachable())(
+  'SLOW: the whole action from a fresh copy, install step included (skipped when the npm registry is not reachable)',
+  () => {
+    let actionPath: string;
+    let workspace: string;
+
+    beforeAll(() => {
+      // The runner checks the action out (no node_modules, no dist) and runs in the workflow's workspace.
+      actionPath = copyCheckout(ROOT, join(tmp, 'action'));
+      workspace = join(tmp, 'workspace');
+      mkdirSync(join(workspace, 'reports'), { recursive: true });
+      for (const f of readdirSync(join(ROOT, 'fixtures/seeds')))
+        copyFileSync(join(ROOT, 'fixtures/seeds', f), join(workspace, 'reports', f));
+    });
+
+    /** Every step in order, as the runner takes them: `if:` evaluated, `run:` steps run, `uses:` steps recorded. */
+    function runAction(inputs: Record<string, string>) {
+      const ctx: Context = { inputs: inputsWith(inputs), steps: {}, actionPath };
+      const log: {
+        name: string;
+        ran: boolean;
+        code?: number | null;
+        uses?: string;
+        with?: Record<string, string>;
+      }[] = [];
+      let failed = false;
+      for (const s of action.runs.steps) {
+        const name = s.id ?? s.name ?? '';
+        if (!condition(s, ctx, failed)) {
+          log.push({ name, ran: false });
+          continue;
+        }
+        if (s.uses) {
+          const w = Object.fromEntries(
+            Object.entries(s.with ?? {}).map(([k, v]) => [k, expand(String(v), ctx)]),
+          );
+          log.push({ name, ran: true, uses: s.uses, with: w });
+          continue;
+        }
+        const r = runStep({ ...s, id: s.id ?? name.replace(/\W+/g, '-') }, ctx, workspace);
+        log.push({ name, ran: true, code: r.code });
+        if (r.code !== 0) failed = true;
+      }
+      const outputs = Object.fromEntries(
+        Object.entries(action.outputs).map(([k, v]) => [k, expand(v.value, ctx)]),
+      );
+      return { log, outputs, failed };
+    }
+
+    it('installs (npm install, the prepare build), lints, hands the SARIF to upload-sarif, and fails on findings', () => {
+      const { log, outputs, failed } = runAction({ paths: 'reports' });
+      const byName = new Map(log.map((l) => [l.name, l]));
+      expect(byName.get('Set up Node.js')).toMatchObject({ ran: true, uses: 'actions/setup-node@v4' });
+      expect(byName.get('install')).toMatchObject({ ran: true, code: 0 });
+      expect(existsSync(join(actionPath, 'dist/cli/main.js'))).toBe(true);
+      expect(byName.get('lint')).toMatchObject({ ran: true, code: 0 });
+      expect(outputs).toEqual({ 'sarif-file': 'fazhi-lint.sarif', 'exit-code': '1' });
+      const sarifFile = join(workspace, 'fazhi-lint.sarif');
+      const validate = sarifValidator();
+      expect(validate(JSON.parse(readFileSync(sarifFile, 'utf8')))).toBe(true);
+      const upload = byName.get('Upload SARIF');
+      expect(upload?.ran).toBe(true);
+      expect(upload?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
+      expect(upload?.with).toEqual({ sarif_file: 'fazhi-lint.sarif', category: 'fazhi-lint' });
+      expect(byName.get('verdict')).toMatchObject({ ran: true, code: 1 });
+      expect(failed).toBe(true);
+    }, 600_000);
+
+    it('fail-on-findings, upload-sarif and setup-node false: those steps are skipped and the action passes', () => {
+      const { log, outputs, failed } = runAction({
+        paths: 'reports',
+        'fail-on-findings': 'false',
+        'upload-sarif': 'false',
+        'setup-node': 'false',
+      });
+      expect(log.filter((l) => !l.ran).map((l) => l.name)).toEqual([
+        'Set up Node.js',
+        'Upload SARIF',
+        'verdict',
+      ]);
+      expect(outputs['exit-code']).toBe('1');
+      expect(failed).toBe(false);
+    }, 600_000);
+  },
+);

@@ -56,7 +56,7 @@ describe('--jobs (worker threads)', () => {
   });
 
   it('stylish printed report by report reads exactly as the whole batch formatted at once', () => {
-    // With --output-file the terminal's stylish text is rendered from all results together.
+    // The one-shot reference: stylish of the whole batch (formatted at once by the writer's one-shot form).
     const whole = cli(['--output-file', join(tmp, 'out.json'), '--format', 'json', 'reports'], tmp);
     expect(whole.stdout).toContain('✖');
     for (const jobs of ['1', '2']) {

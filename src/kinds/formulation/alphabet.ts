@@ -11,19 +11,15 @@ export function normalize(s: string): string {
   return fromUtf16Codes(normalizeCodes(utf16Codes(s)));
 }
 
-const normalizedByModel = new WeakMap<DocumentModel, Uint16Array>();
+/** The key of a document's normalized code units among its derived facts. */
+const NORMALIZED_CODES = {};
 
 /**
  * A document's code units in the matching alphabet, made once: the search and the enumerations scan the same array,
  * so the engine's shared word scan (which remembers the last array it scanned) runs once for both.
  */
 export function normalizedCodes(model: DocumentModel): Uint16Array {
-  let codes = normalizedByModel.get(model);
-  if (!codes) {
-    codes = normalizeCodes(model.codes());
-    normalizedByModel.set(model, codes);
-  }
-  return codes;
+  return model.derived(NORMALIZED_CODES, (m) => normalizeCodes(m.codes()));
 }
 
 /**

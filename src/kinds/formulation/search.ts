@@ -8,24 +8,12 @@ import { injectedFrom } from './injected.js';
 import { nearFrom, nearTo } from './near.js';
 import type { CompiledFormulations, Entry, FormulationFinding, Formulations, Role } from './types.js';
 
-const foundByModel = new WeakMap<DocumentModel, WeakMap<CompiledFormulations, Formulations>>();
-
 /**
  * Runs the search: wrong variants, near misses and injected formulations, non-overlapping, in text order; plus the
  * exact occurrences (for the anachronism check). Once per document and compilation; callers must not modify it.
  */
 export function findFormulations(model: DocumentModel, c: CompiledFormulations): Formulations {
-  let perModel = foundByModel.get(model);
-  if (!perModel) {
-    perModel = new WeakMap();
-    foundByModel.set(model, perModel);
-  }
-  let found = perModel.get(c);
-  if (!found) {
-    found = search(model, c);
-    perModel.set(c, found);
-  }
-  return found;
+  return model.derived(c, (m) => search(m, c));
 }
 
 function search(model: DocumentModel, c: CompiledFormulations): Formulations {

@@ -37,7 +37,6 @@ interface Compiled {
 }
 
 const compiledCache = new WeakMap<PartDefinition[], Compiled[]>();
-const resultCache = new WeakMap<DocumentModel, WeakMap<PartDefinition[], PartMatch[]>>();
 
 export function isPartList(v: unknown): v is PartDefinition[] {
   return (
@@ -101,13 +100,10 @@ function walk(section: Section, visit: (s: Section) => void): void {
  * (for topical parts) by level-1 sections that are no other part. Computed once per model and definition list.
  */
 export function classifyParts(model: DocumentModel, defs: PartDefinition[]): PartMatch[] {
-  let perModel = resultCache.get(model);
-  if (!perModel) {
-    perModel = new WeakMap();
-    resultCache.set(model, perModel);
-  }
-  const hit = perModel.get(defs);
-  if (hit) return hit;
+  return model.derived(defs, () => classify(model, defs));
+}
+
+function classify(model: DocumentModel, defs: PartDefinition[]): PartMatch[] {
   const compiled = compile(defs);
   const result: PartMatch[] = compiled.map((c) => ({
     definition: c.definition,
@@ -143,7 +139,6 @@ export function classifyParts(model: DocumentModel, defs: PartDefinition[]): Par
     for (const s of r.sections) r.end = Math.max(r.end, lastParagraphEnd(s));
     for (const l of r.leads) r.end = Math.max(r.end, l.paragraph.end);
   }
-  perModel.set(defs, result);
   return result;
 }
 

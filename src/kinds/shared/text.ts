@@ -105,27 +105,14 @@ function inlineCode(model: DocumentModel): Span[] {
   return out;
 }
 
-const urlCache = new WeakMap<DocumentModel, Span[]>();
-const urlIgnoredCache = new WeakMap<DocumentModel, (offset: number) => boolean>();
-
 /** URLs in the paragraphs of `textParagraphs(model)`, found once per document for every rule that skips them. */
 export function textUrls(model: DocumentModel): Span[] {
-  let urls = urlCache.get(model);
-  if (!urls) {
-    urls = textParagraphs(model).flatMap((p) => urlRanges(model.text, p.start, p.end));
-    urlCache.set(model, urls);
-  }
-  return urls;
+  return model.derived(textUrls, (m) => textParagraphs(m).flatMap((p) => urlRanges(m.text, p.start, p.end)));
 }
 
 /** `ignoredChecker(model, textUrls(model))`, built once per document. */
 export function ignoredOrUrlChecker(model: DocumentModel): (offset: number) => boolean {
-  let checker = urlIgnoredCache.get(model);
-  if (!checker) {
-    checker = ignoredChecker(model, textUrls(model));
-    urlIgnoredCache.set(model, checker);
-  }
-  return checker;
+  return model.derived(ignoredOrUrlChecker, (m) => ignoredChecker(m, textUrls(m)));
 }
 
 const URL = /(?:https?:\/\/|ftp:\/\/|www\.)[\w\-.~:/?#[\]@!$&'*+,;=%]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;

@@ -1,5 +1,5 @@
 import { relativePath } from './paths.js';
-import type { Formatter } from './types.js';
+import { oneShot, type WriterFactory } from './types.js';
 import { XML_DECLARATION, xmlAttr } from './xml.js';
 
 /**
@@ -7,22 +7,18 @@ import { XML_DECLARATION, xmlAttr } from './xml.js';
  * one `<file>` per linted file, clean files included as empty elements so consumers see they were checked.
  * `source` carries the rule id; severity keeps our three levels, which are Checkstyle's own names.
  */
-export const checkstyle: Formatter = (results, context) => {
-  const out: string[] = [XML_DECLARATION, '<checkstyle version="4.3">'];
-  for (const result of results) {
+export const checkstyleWriter: WriterFactory = (context) => ({
+  head: () => `${XML_DECLARATION}\n<checkstyle version="4.3">\n`,
+  report(result) {
     const name = xmlAttr(relativePath(context.cwd, result.filePath));
-    if (result.messages.length === 0) {
-      out.push(`  <file name="${name}"/>`);
-      continue;
-    }
-    out.push(`  <file name="${name}">`);
+    if (result.messages.length === 0) return `  <file name="${name}"/>\n`;
+    let out = `  <file name="${name}">\n`;
     for (const m of result.messages) {
-      out.push(
-        `    <error line="${m.line}" column="${m.column}" severity="${m.severity}" message="${xmlAttr(m.message)}" source="${xmlAttr(m.ruleId)}"/>`,
-      );
+      out += `    <error line="${m.line}" column="${m.column}" severity="${m.severity}" message="${xmlAttr(m.message)}" source="${xmlAttr(m.ruleId)}"/>\n`;
     }
-    out.push('  </file>');
-  }
-  out.push('</checkstyle>');
-  return `${out.join('\n')}\n`;
-};
+    return `${out}  </file>\n`;
+  },
+  tail: () => '</checkstyle>\n',
+});
+
+export const checkstyle = oneShot(checkstyleWriter);

@@ -1,7 +1,8 @@
 import type { Severity } from '../../engine/types.js';
 import { fingerprints } from './fingerprint.js';
+import { jsonArrayAt } from './json-layout.js';
 import { relativePath } from './paths.js';
-import type { Formatter } from './types.js';
+import { oneShot, type WriterFactory } from './types.js';
 
 /** GitLab's severities: blocker, critical, major, minor, info. */
 export type CodeQualitySeverity = 'blocker' | 'critical' | 'major' | 'minor' | 'info';
@@ -27,22 +28,30 @@ export interface CodeQualityIssue {
  * unlike SARIF, where fingerprints are already scoped to their artifact.
  * `location.lines` is the form every GitLab version reads (the MR widget and the diff annotations).
  */
-export const codequality: Formatter = (results, context) => {
-  const issues: CodeQualityIssue[] = [];
-  for (const result of results) {
-    const path = relativePath(context.cwd, result.filePath);
-    const prints = fingerprints(result, { path });
-    result.messages.forEach((m, i) => {
-      issues.push({
-        type: 'issue',
-        description: m.message || m.ruleId,
-        check_name: m.ruleId,
-        fingerprint: prints[i] as string,
-        severity: SEVERITY[m.severity],
-        categories: ['Style'],
-        location: { path, lines: { begin: m.line, end: m.endLine } },
+export const codequalityWriter: WriterFactory = (context) => {
+  const issues = jsonArrayAt(0);
+  return {
+    head: () => issues.open,
+    report(result) {
+      const path = relativePath(context.cwd, result.filePath);
+      const prints = fingerprints(result, { path });
+      let out = '';
+      result.messages.forEach((m, i) => {
+        const issue: CodeQualityIssue = {
+          type: 'issue',
+          description: m.message || m.ruleId,
+          check_name: m.ruleId,
+          fingerprint: prints[i] as string,
+          severity: SEVERITY[m.severity],
+          categories: ['Style'],
+          location: { path, lines: { begin: m.line, end: m.endLine } },
+        };
+        out += issues.item(issue);
       });
-    });
-  }
-  return `${JSON.stringify(issues, null, 2)}\n`;
+      return out;
+    },
+    tail: () => `${issues.close()}\n`,
+  };
 };
+
+export const codequality = oneShot(codequalityWriter);

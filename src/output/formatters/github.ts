@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine/types.js';
 import { relativePath } from './paths.js';
-import type { Formatter } from './types.js';
+import { oneShot, type WriterFactory } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -19,10 +19,11 @@ export function escapeProperty(value: string): string {
  * annotations on the pull request. Paths are relative to `cwd`, which in a workflow is the checkout root.
  * GitHub shows at most 10 annotations of each level per step and 50 per job; SARIF upload has no such cap.
  */
-export const github: Formatter = (results, context) => {
-  const lines: string[] = [];
-  for (const result of results) {
+export const githubWriter: WriterFactory = (context) => ({
+  head: () => '',
+  report(result) {
     const file = escapeProperty(relativePath(context.cwd, result.filePath));
+    let out = '';
     for (const m of result.messages) {
       const properties = [
         `file=${file}`,
@@ -32,8 +33,11 @@ export const github: Formatter = (results, context) => {
         `endColumn=${m.endColumn}`,
         `title=${escapeProperty(m.ruleId)}`,
       ].join(',');
-      lines.push(`::${COMMAND[m.severity]} ${properties}::${escapeData(m.message)}`);
+      out += `::${COMMAND[m.severity]} ${properties}::${escapeData(m.message)}\n`;
     }
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
-};
+    return out;
+  },
+  tail: () => '',
+});
+
+export const github = oneShot(githubWriter);

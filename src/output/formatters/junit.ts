@@ -1,6 +1,6 @@
 import type { LintMessage } from '../../engine/types.js';
 import { relativePath } from './paths.js';
-import type { Formatter } from './types.js';
+import { oneShot, type WriterFactory } from './types.js';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml.js';
 
 /** Name of the passing testcase written for a file without findings. */
@@ -26,55 +26,58 @@ function detail(m: LintMessage): string {
  * The failure `type` is the severity rather than the rule id because GitLab reads the XML with ActiveSupport's
  * `Hash.from_xml`, which treats `type` as a type cast (`type="date"`, `type="array"`…) and would choke on a rule so
  * named.
+ *
+ * The root element carries the totals, so its head is written last (`headLast`).
  */
-export const junit: Formatter = (results, context) => {
-  const suites: string[] = [];
+export const junitWriter: WriterFactory = (context) => {
   let totalTests = 0;
   let totalFailures = 0;
-  for (const result of results) {
-    const path = relativePath(context.cwd, result.filePath);
-    const byRule = new Map<string, LintMessage[]>();
-    for (const m of result.messages) {
-      const list = byRule.get(m.ruleId);
-      if (list) list.push(m);
-      else byRule.set(m.ruleId, [m]);
-    }
-    const cases: string[] = [];
-    let failures = 0;
-    const open = (name: string) =>
-      `    <testcase name="${xmlAttr(name)}" classname="${xmlAttr(path)}" file="${xmlAttr(path)}" time="0"`;
-    if (byRule.size === 0) cases.push(`${open(CLEAN_TESTCASE)}/>`);
-    for (const [ruleId, messages] of byRule) {
-      const failing = messages.filter((m) => m.severity !== 'info');
-      const body = messages.map((m) => xmlText(detail(m))).join('\n');
-      if (failing.length === 0) {
-        cases.push(`${open(ruleId)}>`, `      <system-out>${body}</system-out>`, '    </testcase>');
-        continue;
+  return {
+    headLast: true,
+    head: () =>
+      `${XML_DECLARATION}\n<testsuites name="fazhi-lint" tests="${totalTests}" failures="${totalFailures}" errors="0" time="0">\n`,
+    report(result) {
+      const path = relativePath(context.cwd, result.filePath);
+      const byRule = new Map<string, LintMessage[]>();
+      for (const m of result.messages) {
+        const list = byRule.get(m.ruleId);
+        if (list) list.push(m);
+        else byRule.set(m.ruleId, [m]);
       }
-      failures += 1;
-      const worst = failing.some((m) => m.severity === 'error') ? 'error' : 'warning';
-      const first = failing[0] as LintMessage;
-      const summary = failing.length === 1 ? first.message : `${first.message} (+${failing.length - 1})`;
-      cases.push(
-        `${open(ruleId)}>`,
-        `      <failure message="${xmlAttr(summary)}" type="${worst}">${body}</failure>`,
-        '    </testcase>',
-      );
-    }
-    const tests = Math.max(byRule.size, 1);
-    totalTests += tests;
-    totalFailures += failures;
-    suites.push(
-      `  <testsuite name="${xmlAttr(path)}" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0">`,
-      ...cases,
-      '  </testsuite>',
-    );
-  }
-  return [
-    XML_DECLARATION,
-    `<testsuites name="fazhi-lint" tests="${totalTests}" failures="${totalFailures}" errors="0" time="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+      const cases: string[] = [];
+      let failures = 0;
+      const open = (name: string) =>
+        `    <testcase name="${xmlAttr(name)}" classname="${xmlAttr(path)}" file="${xmlAttr(path)}" time="0"`;
+      if (byRule.size === 0) cases.push(`${open(CLEAN_TESTCASE)}/>`);
+      for (const [ruleId, messages] of byRule) {
+        const failing = messages.filter((m) => m.severity !== 'info');
+        const body = messages.map((m) => xmlText(detail(m))).join('\n');
+        if (failing.length === 0) {
+          cases.push(`${open(ruleId)}>`, `      <system-out>${body}</system-out>`, '    </testcase>');
+          continue;
+        }
+        failures += 1;
+        const worst = failing.some((m) => m.severity === 'error') ? 'error' : 'warning';
+        const first = failing[0] as LintMessage;
+        const summary = failing.length === 1 ? first.message : `${first.message} (+${failing.length - 1})`;
+        cases.push(
+          `${open(ruleId)}>`,
+          `      <failure message="${xmlAttr(summary)}" type="${worst}">${body}</failure>`,
+          '    </testcase>',
+        );
+      }
+      const tests = Math.max(byRule.size, 1);
+      totalTests += tests;
+      totalFailures += failures;
+      return [
+        `  <testsuite name="${xmlAttr(path)}" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0">`,
+        ...cases,
+        '  </testsuite>',
+        '',
+      ].join('\n');
+    },
+    tail: () => '</testsuites>\n',
+  };
 };
+
+export const junit = oneShot(junitWriter);

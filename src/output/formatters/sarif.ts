@@ -1,7 +1,8 @@
 import type { LintMessage, LintResult, LoadedRule, Severity } from '../../engine/types.js';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
+import { jsonArrayAt, jsonAt } from './json-layout.js';
 import { directoryUri, fileUri } from './paths.js';
-import type { Formatter, FormatterContext } from './types.js';
+import { type FormatterContext, oneShot, type WriterFactory } from './types.js';
 
 /** Where SARIF consumers send users who want to know what produced the log. TODO(lead): the project's real home. */
 export const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/fazhi-lint';
@@ -158,8 +159,14 @@ function invocation(context: FormatterContext) {
 /**
  * SARIF 2.1.0 (OASIS), one run. Validates against `schemas/sarif-2.1.0-rtm.5.json`; accepted by GitHub code
  * scanning (`github/codeql-action/upload-sarif`) and by the VS Code SARIF viewer, which also offers the fixes.
+ *
+ * Written as a stream: the run's `results` come first, each as its report is done, and `tool` (whose rule list
+ * grows with any rule id met outside the loaded rules) and `invocations` (which name the files that failed) after
+ * them, from the few facts gathered meanwhile. JSON leaves the order of an object's members free, and SARIF
+ * consumers parse the whole log; a writer that put `tool` first would have to hold every result until the end.
+ * No `artifacts` list: every result names its file (`artifactLocation.uri`), which is all code scanning reads.
  */
-export const sarif: Formatter = (results: LintResult[], context: FormatterContext): string => {
+export const sarifWriter: WriterFactory = (context) => {
   const descriptors: ReportingDescriptor[] = [];
   const ruleIndex = new Map<string, number>();
   for (const rule of context.rules.values()) {
@@ -176,71 +183,83 @@ export const sarif: Formatter = (results: LintResult[], context: FormatterContex
     }
     return index;
   };
+  // The log as JSON.stringify(log, null, 2) lays it out: results at depth 3 (log → runs → run → results).
+  const results = jsonArrayAt(3);
 
-  const sarifResults: SarifResult[] = [];
-  for (const result of results) {
-    const { uri, relative } = fileUri(context.cwd, result.filePath);
-    const artifactLocation: ArtifactLocation = relative ? { uri, uriBaseId: SRCROOT } : { uri };
-    const prints = fingerprints(result);
-    result.messages.forEach((message, i) => {
-      const region: Region = {
-        startLine: message.line,
-        startColumn: message.column,
-        endLine: message.endLine,
-        endColumn: message.endColumn,
-      };
-      const quoted = message.end - message.start;
-      if (result.source !== undefined && quoted > 0 && quoted <= MAX_SNIPPET) {
-        region.snippet = { text: result.source.slice(message.start, message.end) };
-      }
-      const entry: SarifResult = {
-        ruleId: message.ruleId,
-        ruleIndex: indexOf(message.ruleId),
-        level: LEVEL[message.severity],
-        message: { text: message.message },
-        locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation }, region } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: prints[i] as string },
-      };
-      if (message.fix) {
-        entry.fixes = [
-          {
-            artifactChanges: [
-              {
-                artifactLocation: { ...artifactLocation },
-                replacements: [
-                  {
-                    deletedRegion: fixRegion(result, message, message.fix.range),
-                    insertedContent: { text: message.fix.text },
-                  },
-                ],
-              },
-            ],
-          },
-        ];
-      }
-      sarifResults.push(entry);
-    });
-  }
-
-  const log = {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'fazhi-lint',
-            version: context.toolVersion,
-            informationUri: TOOL_INFORMATION_URI,
-            rules: descriptors,
-          },
+  return {
+    head: () =>
+      '{\n' +
+      `  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n` +
+      '  "version": "2.1.0",\n' +
+      '  "runs": [\n' +
+      '    {\n' +
+      `      "originalUriBaseIds": ${jsonAt({ [SRCROOT]: { uri: directoryUri(context.cwd) } }, 3)},\n` +
+      '      "columnKind": "utf16CodeUnits",\n' +
+      `      "results": ${results.open}`,
+    report(result) {
+      const { uri, relative } = fileUri(context.cwd, result.filePath);
+      const artifactLocation: ArtifactLocation = relative ? { uri, uriBaseId: SRCROOT } : { uri };
+      const prints = fingerprints(result);
+      let out = '';
+      result.messages.forEach((message, i) => {
+        const region: Region = {
+          startLine: message.line,
+          startColumn: message.column,
+          endLine: message.endLine,
+          endColumn: message.endColumn,
+        };
+        const quoted = message.end - message.start;
+        if (result.source !== undefined && quoted > 0 && quoted <= MAX_SNIPPET) {
+          region.snippet = { text: result.source.slice(message.start, message.end) };
+        }
+        const entry: SarifResult = {
+          ruleId: message.ruleId,
+          ruleIndex: indexOf(message.ruleId),
+          level: LEVEL[message.severity],
+          message: { text: message.message },
+          locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation }, region } }],
+          partialFingerprints: { [FINGERPRINT_KEY]: prints[i] as string },
+        };
+        if (message.fix) {
+          entry.fixes = [
+            {
+              artifactChanges: [
+                {
+                  artifactLocation: { ...artifactLocation },
+                  replacements: [
+                    {
+                      deletedRegion: fixRegion(result, message, message.fix.range),
+                      insertedContent: { text: message.fix.text },
+                    },
+                  ],
+                },
+              ],
+            },
+          ];
+        }
+        out += results.item(entry);
+      });
+      return out;
+    },
+    tail() {
+      const tool = {
+        driver: {
+          name: 'fazhi-lint',
+          version: context.toolVersion,
+          informationUri: TOOL_INFORMATION_URI,
+          rules: descriptors,
         },
-        invocations: [invocation(context)],
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
-        columnKind: 'utf16CodeUnits',
-        results: sarifResults,
-      },
-    ],
+      };
+      return (
+        `${results.close()},\n` +
+        `      "tool": ${jsonAt(tool, 3)},\n` +
+        `      "invocations": ${jsonAt([invocation(context)], 3)}\n` +
+        '    }\n' +
+        '  ]\n' +
+        '}\n'
+      );
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+export const sarif = oneShot(sarifWriter);

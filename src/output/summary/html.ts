@@ -1,14 +1,8 @@
-import type { LintMessage, Severity } from '../../engine/types.js';
+import { escapeHtml } from './escape.js';
 import { type Summary, type SummaryRow, yearText } from './matrix.js';
 import { cellSymbol, STATUS_LABEL } from './order.js';
 
-const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-/** Escapes text for element content and double- or single-quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 const CSS = `
 :root { --err: #c62828; --warn: #b26a00; --ok: #2e7d32; --info: #1565c0; --line: #d0d7de; }
@@ -86,60 +80,6 @@ const SCRIPT = `
 })();
 `;
 
-function worst(messages: LintMessage[]): Severity {
-  return messages.reduce<Severity>((w, m) => (RANK[m.severity] > RANK[w] ? m.severity : w), 'info');
-}
-
-/**
- * The report text with every finding highlighted in place: the text is cut at every finding boundary, and each
- * piece covered by findings becomes one `<mark>` naming them all (overlaps nest nothing: no markup crosses
- * another). A finding without extent (a missing part, reported at a point) becomes an empty `<mark class="point">`.
- * Every finding gets an anchor at its start, the target of its entry in the list above the text.
- */
-export function highlightText(text: string, messages: LintMessage[], report: number): string {
-  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
-  const items = messages.map((m, i) => ({
-    m,
-    i,
-    start: clamp(m.start),
-    end: clamp(Math.max(m.start, m.end)),
-  }));
-  const cuts = new Set<number>([0, text.length]);
-  for (const it of items) {
-    cuts.add(it.start);
-    cuts.add(it.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const attrs = (ms: LintMessage[]) =>
-    `class="${worst(ms)}" data-rules="${escapeHtml([...new Set(ms.map((m) => m.ruleId))].join(' '))}" title="${escapeHtml(ms.map((m) => `${m.ruleId}：${m.message}`).join('\n'))}"`;
-  let out = '';
-  for (let p = 0; p < points.length; p++) {
-    const at = points[p] as number;
-    for (const it of items) {
-      if (it.start !== at) continue;
-      out += `<a class="anchor" id="r${report}-f${it.i + 1}"></a>`;
-      if (it.end === it.start) {
-        out += `<mark ${attrs([it.m]).replace('class="', 'class="point ')}></mark>`;
-      }
-    }
-    const next = points[p + 1];
-    if (next === undefined) break;
-    const piece = escapeHtml(text.slice(at, next));
-    const covering = items
-      .filter((it) => it.start < it.end && it.start <= at && it.end >= next)
-      .map((it) => it.m);
-    out += covering.length > 0 ? `<mark ${attrs(covering)}>${piece}</mark>` : piece;
-  }
-  return out;
-}
-
-/** The first sentence of a rule description (up to the first 。；), for the one-line citation of the norm. */
-export function normCitation(text: string): string {
-  const m = /^[\s\S]*?[。；]/.exec(text);
-  const first = (m ? m[0] : text).trim();
-  return first.length > 90 ? `${first.slice(0, 88)}…` : first;
-}
-
 function matrixRow(summary: Summary, row: SummaryRow, n: number): string {
   const cells = summary.columns.map((c) => {
     const cell = row.cells[c.id] ?? { status: 'pass' as const, errors: 0, warnings: 0, infos: 0 };
@@ -154,46 +94,17 @@ function matrixRow(summary: Summary, row: SummaryRow, n: number): string {
   );
 }
 
-function reportArticle(summary: Summary, row: SummaryRow, n: number, open: boolean): string {
-  const messages = row.result.messages;
-  const label = new Map(summary.columns.map((c) => [c.id, c.label]));
-  const findings = messages.map((m, i) => {
-    const norm = summary.rules.get(m.ruleId)?.description ?? '';
-    const column = label.get(row.messageColumns[i] as string);
-    return (
-      `<li data-rule="${escapeHtml(m.ruleId)}"><a href="#r${n}-f${i + 1}">${m.line}:${m.column}</a> ` +
-      `<span class="sev ${m.severity}">${LABEL[m.severity]}</span> ${escapeHtml(m.message)} ` +
-      `<code>${escapeHtml(m.ruleId)}</code>${column && column !== m.ruleId ? ` <span class="muted">${escapeHtml(column)}</span>` : ''}` +
-      (norm
-        ? `<details class="norm"><summary>依据：${escapeHtml(normCitation(norm))}</summary>${escapeHtml(norm)}</details>`
-        : '') +
-      '</li>'
-    );
-  });
-  const source = row.result.source ?? '';
-  const heading = `${n}. ${row.unit}${row.year !== null ? `（${row.year}年）` : ''}`;
-  return [
-    `<article class="report status-${row.status}" id="report-${n}">`,
-    `<h2>${escapeHtml(heading)}</h2>`,
-    `<p class="path">${escapeHtml(row.path)}${row.title ? ` · 标题：${escapeHtml(row.title)}` : ' · 未识别出标题'} · 错误 ${row.errorCount}，警告 ${row.warningCount}，提示 ${row.infoCount}</p>`,
-    findings.length > 0 ? `<ol class="findings">${findings.join('')}</ol>` : '<p>没有发现问题。</p>',
-    `<details${open ? ' open' : ''}><summary>报告原文（问题处已标出）</summary><pre class="text">${highlightText(source, messages, n)}</pre></details>`,
-    '</article>',
-  ].join('\n');
-}
-
 /**
  * A single self-contained HTML file (inline CSS and script, no external URL, a CSP that forbids fetching
  * anything): the matrix, a rule filter, then every report with its findings, the norms they cite, and its text
- * with each finding highlighted in place. Deterministic: no timestamps.
+ * with each finding highlighted in place. Deterministic: no timestamps. Produced piece by piece (a row, an
+ * article at a time), so a batch of any size is written without holding the page.
  */
-export function formatSummaryHtml(summary: Summary, toolVersion: string): string {
+export function* summaryHtml(summary: Summary, toolVersion: string): Generator<string> {
   const t = summary.totals;
-  const ruleCounts = new Map<string, number>();
-  for (const row of summary.rows)
-    for (const m of row.result.messages) ruleCounts.set(m.ruleId, (ruleCounts.get(m.ruleId) ?? 0) + 1);
+  const ruleCounts = summary.ruleCounts;
   const ruleIds = [...ruleCounts.keys()].sort();
-  const open = summary.rows.length <= 20;
+  const open = t.reports <= 20;
   const header = summary.columns
     .map((c) => `<th title="${escapeHtml(c.description)}">${escapeHtml(c.label)}</th>`)
     .join('');
@@ -203,7 +114,7 @@ export function formatSummaryHtml(summary: Summary, toolVersion: string): string
         `<label title="${escapeHtml(summary.rules.get(id)?.description ?? '')}"><input type="checkbox" data-rule="${escapeHtml(id)}" checked> ${escapeHtml(id)}（${ruleCounts.get(id)}）</label>`,
     )
     .join('');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -222,7 +133,13 @@ export function formatSummaryHtml(summary: Summary, toolVersion: string): string
 <table class="matrix">
 <thead><tr><th>#</th><th>单位</th><th>年度</th>${header}<th>错误</th><th>警告</th><th>提示</th><th>文件</th></tr></thead>
 <tbody>
-${summary.rows.map((r, i) => matrixRow(summary, r, i + 1)).join('\n')}
+`;
+  let n = 0;
+  for (const row of summary.rows) {
+    n++;
+    yield `${n > 1 ? '\n' : ''}${matrixRow(summary, row, n)}`;
+  }
+  yield `
 </tbody>
 </table>
 </section>
@@ -230,9 +147,19 @@ ${summary.rows.map((r, i) => matrixRow(summary, r, i + 1)).join('\n')}
 <button type="button" id="all">全选</button><button type="button" id="none">全不选</button>
 <label><input type="checkbox" id="hide-clean"> 隐藏没有所选问题的报告</label>
 </section>
-${summary.rows.map((r, i) => reportArticle(summary, r, i + 1, open)).join('\n')}
+`;
+  n = 0;
+  for (const row of summary.rows) {
+    n++;
+    yield `${n > 1 ? '\n' : ''}${summary.article(row, n, open)}`;
+  }
+  yield `
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+export function formatSummaryHtml(summary: Summary, toolVersion: string): string {
+  return [...summaryHtml(summary, toolVersion)].join('');
 }

@@ -1,8 +1,11 @@
-import { formatSummaryHtml } from './html.js';
+import { summaryHtml } from './html.js';
 import type { Summary } from './matrix.js';
-import { formatSummaryCsv, formatSummaryJson, formatSummaryMarkdown, formatSummaryText } from './tabular.js';
+import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from './tabular.js';
 
-export { escapeHtml, formatSummaryHtml, highlightText, normCitation } from './html.js';
+export { highlightText, normCitation } from './article.js';
+export { summaryCollector } from './collect.js';
+export { escapeHtml } from './escape.js';
+export { formatSummaryHtml } from './html.js';
 export {
   buildSummary,
   type CheckStatus,
@@ -21,19 +24,24 @@ export { formatSummaryCsv, formatSummaryJson, formatSummaryMarkdown, formatSumma
 /** `fazhi-lint summary --format` names. */
 export const SUMMARY_FORMATS = ['text', 'csv', 'markdown', 'html', 'json'];
 
-export function renderSummary(format: string, summary: Summary, toolVersion: string): string {
+/** The summary in a format, piece by piece (a row at a time). */
+export function summaryPieces(format: string, summary: Summary, toolVersion: string): Iterable<string> {
   switch (format) {
     case 'csv':
-      return formatSummaryCsv(summary);
+      return summaryCsv(summary);
     case 'markdown':
-      return formatSummaryMarkdown(summary);
+      return summaryMarkdown(summary);
     case 'html':
-      return formatSummaryHtml(summary, toolVersion);
+      return summaryHtml(summary, toolVersion);
     case 'json':
-      return formatSummaryJson(summary);
+      return summaryJson(summary);
     case 'text':
-      return formatSummaryText(summary);
+      return summaryText(summary);
     default:
       throw new Error(`未知的汇总格式 ${format}`);
   }
+}
+
+export function renderSummary(format: string, summary: Summary, toolVersion: string): string {
+  return [...summaryPieces(format, summary, toolVersion)].join('');
 }

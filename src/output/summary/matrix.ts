@@ -2,6 +2,7 @@ import { basename, extname, relative, sep } from 'node:path';
 import type { LintMessage, LintResult, LoadedRule } from '../../engine/types.js';
 import { bodyUnitName } from '../../kinds/shared/organ.js';
 import type { DocumentModel } from '../../model/types.js';
+import { reportArticle } from './article.js';
 import { type CheckStatus, compareRows } from './order.js';
 
 export { type CheckStatus, cellSymbol } from './order.js';
@@ -63,19 +64,34 @@ export interface SummaryRow {
   errorCount: number;
   warningCount: number;
   infoCount: number;
-  /** The lint result (messages with offsets, and the text), for the HTML report. */
-  result: LintResult;
-  /** Which column each of `result.messages` belongs to. */
-  messageColumns: string[];
 }
 
+export interface SummaryTotals {
+  reports: number;
+  passing: number;
+  withWarnings: number;
+  withErrors: number;
+}
+
+/**
+ * The review matrix. Rows hold no findings and no text: a batch of any size keeps one row per report (and the
+ * streamed summary keeps even those on disk, see collect.ts).
+ */
 export interface Summary {
   columns: SummaryColumn[];
-  rows: SummaryRow[];
+  /** Worst first. May be iterated more than once (the text table measures its columns first). */
+  rows: Iterable<SummaryRow>;
   /** Loaded rules by id (descriptions for the norms cited). */
   rules: Map<string, LoadedRule>;
-  totals: { reports: number; passing: number; withWarnings: number; withErrors: number };
+  totals: SummaryTotals;
+  /** Findings per rule over all reports, for the HTML filter. */
+  ruleCounts: Map<string, number>;
+  /** The HTML detail of a report: its findings, the norms they cite, its text highlighted (see html.ts). */
+  article(row: SummaryRow, n: number, open: boolean): string;
 }
+
+/** A report's detail as the HTML summary shows it, once its place `n` in the sorted matrix is known. */
+export type ArticleRenderer = (n: number, open: boolean) => string;
 
 const PART_LABELS: Record<string, string> = {
   measures: '举措成效',
@@ -153,71 +169,111 @@ function unitOf(path: string, facts: ReportFacts | undefined): Pick<SummaryRow, 
   return { unit: basename(path, extname(path)), unitSource: 'file' };
 }
 
+/** The part of the matrix known before any report: the columns of the loaded rules, and how to fill a row. */
+export function summaryLayout(rules: LoadedRule[], cwd: string) {
+  const columns = summaryColumns(rules);
+  const ids = new Set(columns.map((c) => c.id));
+  const hasTitleRule = rules.some((r) => r.id === 'title');
+  return {
+    columns,
+    /** One report's row, and the column of each of its findings (`other` when no column claims it). */
+    row(result: LintResult, facts?: ReportFacts): { row: SummaryRow; messageColumns: string[] } {
+      const path = relative(cwd, result.filePath).split(sep).join('/') || result.filePath;
+      const counts = new Map<string, { errors: number; warnings: number; infos: number }>();
+      const messageColumns = result.messages.map((m) => {
+        const column = columnOf(m, ids);
+        const c = counts.get(column) ?? { errors: 0, warnings: 0, infos: 0 };
+        if (m.severity === 'error') c.errors++;
+        else if (m.severity === 'warning') c.warnings++;
+        else c.infos++;
+        counts.set(column, c);
+        return column;
+      });
+      const cells: Record<string, SummaryCell> = {};
+      for (const [id, c] of counts) cells[id] = { ...c, status: statusOf(c.errors, c.warnings) };
+      const title = cells.title ?? { errors: 0, warnings: 0, infos: 0, status: 'pass' };
+      // Without a title rule loaded, a report with no recognisable title fails the check on the model's word.
+      if (!hasTitleRule && facts && !facts.title) title.status = 'error';
+      cells.title = title;
+      for (const id of ids) cells[id] ??= { status: 'pass', errors: 0, warnings: 0, infos: 0 };
+      const statuses = Object.values(cells).map((c) => c.status);
+      const failedChecks = statuses.filter((s) => s === 'error').length;
+      const warnedChecks = statuses.filter((s) => s === 'warning').length;
+      const row: SummaryRow = {
+        path,
+        ...unitOf(result.filePath, facts),
+        year: facts?.year ?? null,
+        title: facts?.title ?? null,
+        cells,
+        status: failedChecks > 0 ? 'error' : warnedChecks > 0 ? 'warning' : 'pass',
+        failedChecks,
+        warnedChecks,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+        infoCount: result.infoCount,
+      };
+      return { row, messageColumns };
+    },
+  };
+}
+
+/** The `other` column, when some finding belongs to no required check. */
+export const OTHER_COLUMN: SummaryColumn = {
+  id: 'other',
+  label: '其他',
+  description: '其他已加载规则的发现',
+};
+
+/** A row as the final matrix shows it: an `other` cell exactly when that column is shown. */
+export function withOtherColumn(row: SummaryRow, hasOther: boolean): SummaryRow {
+  if (hasOther) row.cells.other ??= { status: 'pass', errors: 0, warnings: 0, infos: 0 };
+  else delete row.cells.other;
+  return row;
+}
+
+export function addToTotals(totals: SummaryTotals, row: SummaryRow): void {
+  totals.reports++;
+  if (row.status === 'pass') totals.passing++;
+  else if (row.status === 'warning') totals.withWarnings++;
+  else totals.withErrors++;
+}
+
 /**
- * The review matrix: one row per report, one cell per required check, the worst reports first (most failed
- * checks, then most warned checks, errors, warnings; ties broken by path).
+ * The review matrix of a few results held in memory (the CLI streams, see collect.ts): one row per report, one
+ * cell per required check, the worst reports first.
  */
 export function buildSummary(
   entries: { result: LintResult; facts?: ReportFacts }[],
   rules: LoadedRule[],
   cwd: string,
-): Summary {
-  const columns = summaryColumns(rules);
-  const ids = new Set(columns.map((c) => c.id));
-  const hasTitleRule = rules.some((r) => r.id === 'title');
+): Summary & { rows: SummaryRow[] } {
+  const layout = summaryLayout(rules, cwd);
+  const totals: SummaryTotals = { reports: 0, passing: 0, withWarnings: 0, withErrors: 0 };
+  const ruleCounts = new Map<string, number>();
+  const details = new Map<SummaryRow, { result: LintResult; messageColumns: string[] }>();
   let hasOther = false;
-  const rows: SummaryRow[] = entries.map(({ result, facts }) => {
-    const path = relative(cwd, result.filePath).split(sep).join('/') || result.filePath;
-    const counts = new Map<string, { errors: number; warnings: number; infos: number }>();
-    const messageColumns = result.messages.map((m) => {
-      const column = columnOf(m, ids);
-      if (column === 'other') hasOther = true;
-      const c = counts.get(column) ?? { errors: 0, warnings: 0, infos: 0 };
-      if (m.severity === 'error') c.errors++;
-      else if (m.severity === 'warning') c.warnings++;
-      else c.infos++;
-      counts.set(column, c);
-      return column;
-    });
-    const cells: Record<string, SummaryCell> = {};
-    for (const [id, c] of counts) cells[id] = { ...c, status: statusOf(c.errors, c.warnings) };
-    const title = cells.title ?? { errors: 0, warnings: 0, infos: 0, status: 'pass' };
-    // Without a title rule loaded, a report with no recognisable title fails the check on the model's word.
-    if (!hasTitleRule && facts && !facts.title) title.status = 'error';
-    cells.title = title;
-    for (const id of ids) cells[id] ??= { status: 'pass', errors: 0, warnings: 0, infos: 0 };
-    const statuses = Object.values(cells).map((c) => c.status);
-    const failedChecks = statuses.filter((s) => s === 'error').length;
-    const warnedChecks = statuses.filter((s) => s === 'warning').length;
-    return {
-      path,
-      ...unitOf(result.filePath, facts),
-      year: facts?.year ?? null,
-      title: facts?.title ?? null,
-      cells,
-      status: failedChecks > 0 ? 'error' : warnedChecks > 0 ? 'warning' : 'pass',
-      failedChecks,
-      warnedChecks,
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-      infoCount: result.infoCount,
-      result,
-      messageColumns,
-    };
+  const rows = entries.map(({ result, facts }) => {
+    const { row, messageColumns } = layout.row(result, facts);
+    if (messageColumns.includes('other')) hasOther = true;
+    for (const m of result.messages) ruleCounts.set(m.ruleId, (ruleCounts.get(m.ruleId) ?? 0) + 1);
+    addToTotals(totals, row);
+    details.set(row, { result, messageColumns });
+    return row;
   });
-  if (hasOther) columns.push({ id: 'other', label: '其他', description: '其他已加载规则的发现' });
-  for (const row of rows) row.cells.other ??= { status: 'pass', errors: 0, warnings: 0, infos: 0 };
-  if (!hasOther) for (const row of rows) delete row.cells.other;
+  for (const row of rows) withOtherColumn(row, hasOther);
   rows.sort(compareRows);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const labels = new Map([...layout.columns, OTHER_COLUMN].map((c) => [c.id, c.label]));
   return {
-    columns,
+    columns: hasOther ? [...layout.columns, OTHER_COLUMN] : layout.columns,
     rows,
-    rules: new Map(rules.map((r) => [r.id, r])),
-    totals: {
-      reports: rows.length,
-      passing: rows.filter((r) => r.status === 'pass').length,
-      withWarnings: rows.filter((r) => r.status === 'warning').length,
-      withErrors: rows.filter((r) => r.status === 'error').length,
+    rules: byId,
+    totals,
+    ruleCounts,
+    article(row, n, open) {
+      const detail = details.get(row);
+      if (!detail) throw new Error(`summary: no detail for ${row.path}`);
+      return reportArticle(byId, labels, row, detail.result, detail.messageColumns)(n, open);
     },
   };
 }

@@ -19,19 +19,20 @@ export interface RankedRow {
 }
 
 /** Code-unit order, independent of the locale (deterministic everywhere). */
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The matrix's sort keys, each descending (most failed checks first…); ties go by path, in code-unit order. */
+export const SORT_KEYS = ['failedChecks', 'warnedChecks', 'errorCount', 'warningCount'] as const;
+
 /** The worst reports first: most failed checks, then most warned checks, errors, warnings; ties by path. */
 export function compareRows(a: RankedRow, b: RankedRow): number {
-  return (
-    b.failedChecks - a.failedChecks ||
-    b.warnedChecks - a.warnedChecks ||
-    b.errorCount - a.errorCount ||
-    b.warningCount - a.warningCount ||
-    compareStrings(a.path, b.path)
-  );
+  for (const key of SORT_KEYS) {
+    const d = b[key] - a[key];
+    if (d !== 0) return d;
+  }
+  return compareStrings(a.path, b.path);
 }
 
 /** The cell as one short string: ✓ passed, ✗ errors, ! warnings only; the count follows when above one. */

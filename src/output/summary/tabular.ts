@@ -1,5 +1,9 @@
+import { jsonArrayAt, jsonAt } from '../formatters/json-layout.js';
 import { displayWidth, padEnd } from '../text-width.js';
-import { cellSymbol, type Summary, yearText } from './matrix.js';
+import { cellSymbol, type Summary, type SummaryRow, yearText } from './matrix.js';
+
+// Each table is produced line by line (a generator of pieces), so a batch of any size is written without holding
+// the table; `format…` joins the pieces for a caller that wants the whole text.
 
 const LEGEND = '✓ 通过  ✗ 有错误  ! 只有警告（符号后的数字为问题个数；提示不计）';
 
@@ -8,10 +12,13 @@ function totalsLine(summary: Summary): string {
   return `${t.reports} 份报告：${t.passing} 份全部通过，${t.withErrors} 份有错误，${t.withWarnings} 份只有警告`;
 }
 
-/** Header and rows as plain strings, shared by the text, CSV and Markdown tables. */
-function table(summary: Summary): { header: string[]; rows: string[][] } {
-  const header = ['单位', '年度', ...summary.columns.map((c) => c.label), '错误', '警告', '提示', '文件'];
-  const rows = summary.rows.map((r) => [
+/** The header and one row as plain strings, shared by the text, CSV and Markdown tables. */
+function headerCells(summary: Summary): string[] {
+  return ['单位', '年度', ...summary.columns.map((c) => c.label), '错误', '警告', '提示', '文件'];
+}
+
+function rowCells(summary: Summary, r: SummaryRow): string[] {
+  return [
     r.unit,
     yearText(r.year),
     ...summary.columns.map((c) =>
@@ -21,22 +28,26 @@ function table(summary: Summary): { header: string[]; rows: string[][] } {
     String(r.warningCount),
     String(r.infoCount),
     r.path,
-  ]);
-  return { header, rows };
+  ];
 }
 
-/** Aligned columns for a terminal (CJK characters count two columns). */
-export function formatSummaryText(summary: Summary): string {
-  const { header, rows } = table(summary);
-  const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] as string))),
-  );
+/** Aligned columns for a terminal (CJK characters count two columns): the rows are measured first. */
+export function* summaryText(summary: Summary): Generator<string> {
+  const header = headerCells(summary);
+  const widths = header.map(displayWidth);
+  for (const r of summary.rows) {
+    rowCells(summary, r).forEach((c, i) => {
+      widths[i] = Math.max(widths[i] as number, displayWidth(c));
+    });
+  }
   const line = (cells: string[]) =>
-    cells
+    `${cells
       .map((c, i) => (i === cells.length - 1 ? c : padEnd(c, widths[i] as number)))
       .join('  ')
-      .trimEnd();
-  return `${[line(header), ...rows.map(line), '', totalsLine(summary), LEGEND].join('\n')}\n`;
+      .trimEnd()}\n`;
+  yield line(header);
+  for (const r of summary.rows) yield line(rowCells(summary, r));
+  yield `\n${totalsLine(summary)}\n${LEGEND}\n`;
 }
 
 function csvField(value: string): string {
@@ -47,9 +58,10 @@ function csvField(value: string): string {
  * RFC 4180 CSV with a UTF-8 BOM and CRLF, so Excel and WPS open the Chinese correctly. Fields that a spreadsheet
  * would run as a formula (=, +, -, @) are quoted.
  */
-export function formatSummaryCsv(summary: Summary): string {
-  const { header, rows } = table(summary);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+export function* summaryCsv(summary: Summary): Generator<string> {
+  const line = (cells: string[]) => `${cells.map(csvField).join(',')}\r\n`;
+  yield `\uFEFF${line(headerCells(summary))}`;
+  for (const r of summary.rows) yield line(rowCells(summary, r));
 }
 
 function mdCell(value: string): string {
@@ -60,41 +72,40 @@ function mdCell(value: string): string {
 }
 
 /** A GitHub-flavoured Markdown table (for a pull-request comment or a job summary). */
-export function formatSummaryMarkdown(summary: Summary): string {
-  const { header, rows } = table(summary);
-  const out = [
-    `| ${header.map(mdCell).join(' | ')} |`,
-    `| ${header.map((_, i) => (i >= 1 && i < header.length - 1 ? ':-:' : '---')).join(' | ')} |`,
-    ...rows.map(
-      (r) =>
-        `| ${r.map((c, i) => (i === r.length - 1 ? `\`${c.replace(/`/g, '')}\`` : mdCell(c))).join(' | ')} |`,
-    ),
-    '',
-    `${totalsLine(summary)}。${LEGEND}`,
-  ];
-  return `${out.join('\n')}\n`;
+export function* summaryMarkdown(summary: Summary): Generator<string> {
+  const header = headerCells(summary);
+  yield `| ${header.map(mdCell).join(' | ')} |\n`;
+  yield `| ${header.map((_, i) => (i >= 1 && i < header.length - 1 ? ':-:' : '---')).join(' | ')} |\n`;
+  for (const r of summary.rows) {
+    const cells = rowCells(summary, r);
+    yield `| ${cells.map((c, i) => (i === cells.length - 1 ? `\`${c.replace(/`/g, '')}\`` : mdCell(c))).join(' | ')} |\n`;
+  }
+  yield `\n${totalsLine(summary)}。${LEGEND}\n`;
 }
 
-/** The matrix as data, for other tools. */
-export function formatSummaryJson(summary: Summary): string {
-  return `${JSON.stringify(
-    {
-      columns: summary.columns,
-      reports: summary.rows.map((r) => ({
-        path: r.path,
-        unit: r.unit,
-        unitSource: r.unitSource,
-        year: r.year,
-        title: r.title,
-        status: r.status,
-        checks: r.cells,
-        errorCount: r.errorCount,
-        warningCount: r.warningCount,
-        infoCount: r.infoCount,
-      })),
-      totals: summary.totals,
-    },
-    null,
-    2,
-  )}\n`;
+/** The matrix as data, for other tools (the layout of `JSON.stringify(…, null, 2)`). */
+export function* summaryJson(summary: Summary): Generator<string> {
+  const reports = jsonArrayAt(1);
+  yield `{\n  "columns": ${jsonAt(summary.columns, 1)},\n  "reports": ${reports.open}`;
+  for (const r of summary.rows) {
+    yield reports.item({
+      path: r.path,
+      unit: r.unit,
+      unitSource: r.unitSource,
+      year: r.year,
+      title: r.title,
+      status: r.status,
+      checks: r.cells,
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      infoCount: r.infoCount,
+    });
+  }
+  yield `${reports.close()},\n  "totals": ${jsonAt(summary.totals, 1)}\n}\n`;
 }
+
+const joined = (pieces: Iterable<string>) => [...pieces].join('');
+export const formatSummaryText = (summary: Summary) => joined(summaryText(summary));
+export const formatSummaryCsv = (summary: Summary) => joined(summaryCsv(summary));
+export const formatSummaryMarkdown = (summary: Summary) => joined(summaryMarkdown(summary));
+export const formatSummaryJson = (summary: Summary) => joined(summaryJson(summary));

@@ -106,6 +106,9 @@ function expectedAnchor(c: Case, m: { start: number; end: number }): string {
   };
   const s = m.start;
   let e = Math.max(m.start, m.end);
+  // A finding over several paragraphs is marked on its first one only.
+  const lineEnd = text.indexOf('\n', s);
+  if (lineEnd > s && lineEnd < e) e = lineEnd;
   if (e > s && lineOf(e) !== lineOf(s) && e === lineOf(e).start) e--;
   const first = lineOf(s);
   if (first.paragraph.cell !== lineOf(e).paragraph.cell)

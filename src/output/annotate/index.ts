@@ -214,7 +214,7 @@ export async function annotateDocx(
   let trackedChanges = 0;
   for (const m of result.messages) {
     const id = stamp.nextId();
-    if (!annotator.addComment(id, m.start, m.end)) {
+    if (!annotator.addComment(id, m.start, anchorEnd(pkg.text, m))) {
       unanchored.push(m);
       continue;
     }
@@ -259,4 +259,14 @@ export async function annotateDocx(
     unanchored,
     replaced: stripped !== null,
   };
+}
+
+/**
+ * Where a finding's comment ends: a finding over several paragraphs (a whole-document count 自此处起, a page header
+ * with its line break) is marked on its first paragraph only, as editors underline only its first line; Word would
+ * otherwise shade every page between, and LibreOffice shows the comment at the far end.
+ */
+function anchorEnd(text: string, m: LintMessage): number {
+  const lineEnd = text.indexOf('\n', m.start);
+  return lineEnd > m.start && lineEnd < m.end ? lineEnd : m.end;
 }

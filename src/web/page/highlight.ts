@@ -28,7 +28,8 @@ function markOf(p: Piece, current: number | null): HTMLElement {
  * Draws the text with every finding highlighted in place, as elements built from text nodes (never HTML): one
  * `<mark>` per finding (a second one for the part of a finding that crosses the end of another), nested where
  * findings overlap, each carrying `data-rule-id`, `data-line` and `data-index`. A finding without extent (a
- * missing part, reported where the CLI places it) is an empty `<mark class="point">` drawn as a marker.
+ * missing part, reported where the CLI places it) is an empty `<mark class="point">` drawn as a marker; one over
+ * several lines is marked on its first line.
  */
 export function renderHighlights(
   container: HTMLElement,
@@ -41,7 +42,10 @@ export function renderHighlights(
   const ranges: Piece[] = [];
   for (const f of findings) {
     const start = clamp(f.start);
-    const end = clamp(Math.max(f.start, f.end));
+    // A finding over several paragraphs (a count over the whole report, 自此处起) is marked on its first line, as
+    // editors underline it and the Word copy comments it: shading the whole report would hide every other finding.
+    const lineEnd = text.indexOf('\n', start);
+    const end = clamp(Math.max(f.start, lineEnd > start && lineEnd < f.end ? lineEnd : f.end));
     (start === end ? points : ranges).push({ finding: f, start, end, continued: false });
   }
   points.sort(order);

@@ -1,3 +1,4 @@
+export function rawEntryZip(name: string, compressed: Buffer, declaredSize: number, crc?: number): Buffer;
 export function archiveBomb(megabytes?: number): Promise<Buffer>;
 export function binaryData(size?: number): Buffer;
 export function truncated(bytes: Uint8Array): Uint8Array;

@@ -2,13 +2,17 @@
 // over the limit, an empty body, binary data, a truncated upload. Generated, never stored in the repository.
 import { createDeflateRaw } from 'node:zlib';
 
-/** CRC-32 is left 0: the reader under test never gets far enough to check it, and nothing here is valid Word. */
-function zipOf(name, compressed, declaredSize) {
+/**
+ * A one-entry archive around deflated bytes, declaring `declaredSize` and `crc` as given (a reader that trusts the
+ * header is fooled; CRC-32 0 by default: the readers under test stop before checking it).
+ */
+export function rawEntryZip(name, compressed, declaredSize, crc = 0) {
   const nameBytes = Buffer.from(name);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);
   local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(crc, 14);
   local.writeUInt32LE(compressed.length, 18);
   local.writeUInt32LE(declaredSize, 22);
   local.writeUInt16LE(nameBytes.length, 26);
@@ -17,6 +21,7 @@ function zipOf(name, compressed, declaredSize) {
   central.writeUInt16LE(20, 4);
   central.writeUInt16LE(20, 6);
   central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
   central.writeUInt32LE(compressed.length, 20);
   central.writeUInt32LE(declaredSize, 24);
   central.writeUInt16LE(nameBytes.length, 28);
@@ -42,7 +47,7 @@ export function archiveBomb(megabytes = 1024) {
     const out = [];
     deflate.on('data', (c) => out.push(c));
     deflate.on('error', reject);
-    deflate.on('end', () => resolve(zipOf('word/document.xml', Buffer.concat(out), 1024)));
+    deflate.on('end', () => resolve(rawEntryZip('word/document.xml', Buffer.concat(out), 1024)));
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     let left = megabytes;
     const write = () => {

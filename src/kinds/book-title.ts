@@ -68,7 +68,7 @@ export default defineKind<Options>({
       const next = found[k + 1];
       const fixEnd = next && next.start === f.end + 1 && text[f.end] === '、' ? f.end + 1 : f.end;
       reports.push({
-        ...(f.quoted ? { messageId: 'quoted' } : {}),
+        messageId: f.quoted ? 'quoted' : undefined,
         start: f.start,
         end: fixEnd,
         data: { found: text.slice(f.start, f.end), title: f.title },

@@ -149,7 +149,7 @@ export default defineKind<Options>({
         start: h.start,
         end: h.end,
         data: { found: pair.found, expected: pair.expected, reason: pair.reason },
-        ...(pair.fix === false ? {} : { fix: { range: [h.start, h.end], text: pair.expected } }),
+        fix: pair.fix === false ? undefined : { range: [h.start, h.end], text: pair.expected },
       });
     }
     return reports;

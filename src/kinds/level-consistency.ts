@@ -17,8 +17,22 @@ const LEVEL_WORD: Record<string, string> = {
   乡: '乡级',
   街道: '街道',
 };
-/** 我县, 本镇, 全乡, 全街道: how a report speaks of a whole unit. */
-const UNIT_WORD = /(我|本|全)(街道|省|市|县|区|旗|镇|乡)/gu;
+/** A level, found by the code unit of its first character (街 for 街道). */
+interface Level {
+  name: string;
+  rank: number;
+  word: string;
+}
+const LEVEL_AT = new Map<number, Level>(
+  Object.entries(RANK).map(([name, rank]) => [
+    name.charCodeAt(0),
+    { name, rank, word: LEVEL_WORD[name] as string },
+  ]),
+);
+/** 我县, 本镇, 全乡, 全街道: how a report speaks of a whole unit (read by code unit: no capture strings). */
+const UNIT_WORD = /[我本全](?:街道|[省市县区旗镇乡])/gu;
+const WHOLE = '全'.charCodeAt(0);
+const MY = '我'.charCodeAt(0);
 /** A level character that begins another word: 全市场, 本区域, 全县域, 全镇村（社区）… name no unit. */
 const COMPOUND_AT = /(?:市[场民值容貌]|区[域划别间块]|县[域城]|镇[村街]|乡[村镇土贤风])/uy;
 /** Characters before a level character that make it no unit's name (全镇, 各乡镇, 乡镇). */
@@ -103,6 +117,9 @@ export default defineKind<Options>({
       issuer: unit.issuer,
       level: levelWord(unit),
       doubtful: o.doubtful,
+      whole: `全${unit.level}`,
+      mine: `我${unit.level}`,
+      this: `本${unit.level}`,
     };
     eachMatchIn(model, UNIT_WORD, isUnitText, (p, at, m) => unitWord(p, at, m, own, skip, reports));
     if (unit.name) extraLevel(model, unit.name, own, skip, reports);
@@ -118,6 +135,10 @@ interface OwnUnit {
   issuer: string;
   level: string;
   doubtful: Severity;
+  /** What 全X, 我X and 本X should say: 全县, 我县, 本县 for a county. */
+  whole: string;
+  mine: string;
+  this: string;
 }
 
 /** A paragraph whose words speak for the unit: the title, headings and body. */
@@ -194,20 +215,20 @@ function unitWord(
 ): void {
   const text = p.text;
   const found = m[0];
-  const lead = m[1] as string;
-  const level = m[2] as string;
+  const lead = text.charCodeAt(at);
+  const { name: level, rank, word } = LEVEL_AT.get(text.charCodeAt(at + 1)) as Level;
   if (level === own.unit.level || compoundAt(text, at + 1) || skip(p, at)) return;
   const start = p.start + at;
   const end = start + found.length;
-  const rank = RANK[level] as number;
   const unit = own.unit;
-  if (lead !== '全') {
+  const expected = lead === WHOLE ? own.whole : lead === MY ? own.mine : own.this;
+  if (lead !== WHOLE) {
     // 我县 in a township's report may mean the county it belongs to; 我镇 in a county's never does.
     if (rank < own.rank) {
-      const data = { unit: own.issuer, level: own.level, found, otherLevel: LEVEL_WORD[level] as string };
+      const data = { unit: own.issuer, level: own.level, found, otherLevel: word };
       reports.push(report('higher-self', start, end, own.doubtful, data));
     } else if (!unit.department || rank > own.rank) {
-      const data = { unit: own.issuer, level: own.level, found, expected: `${lead}${unit.level}` };
+      const data = { unit: own.issuer, level: own.level, found, expected };
       reports.push(report(undefined, start, end, undefined, data));
     }
     return;
@@ -219,12 +240,12 @@ function unitWord(
       unit: own.issuer,
       level: own.level,
       found,
-      expected: `${lead}${unit.level}`,
+      expected,
       other: level,
     };
     reports.push(report('lower', start, end, rank === own.rank ? own.doubtful : undefined, data));
   } else if (own.rank - rank >= (unit.department ? 1 : 2) && steersAt(text, at)) {
-    const data = { unit: own.issuer, level: own.level, found, otherLevel: LEVEL_WORD[level] as string };
+    const data = { unit: own.issuer, level: own.level, found, otherLevel: word };
     reports.push(report('higher', start, end, own.doubtful, data));
   }
 }

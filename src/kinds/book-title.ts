@@ -2,6 +2,7 @@ import { compilePattern, type Pattern } from '../engine/pattern.js';
 import type { Report } from '../engine/types.js';
 import type { Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
+import { lexiconCodes, normalizationInvariant } from './shared/normalized.js';
 import { insideBookTitle } from './shared/ranges.js';
 import { ignoredOrUrlChecker } from './shared/text.js';
 
@@ -13,6 +14,8 @@ interface Options {
 interface Prepared {
   matcher: Matcher;
   notFollowedBy: Pattern;
+  /** Whether the matcher may read the normalized units (`lexiconCodes`). */
+  invariant: boolean;
 }
 
 const OPEN_QUOTE = /[“"]/;
@@ -42,12 +45,13 @@ export default defineKind<Options>({
   prepare(o, env): Prepared {
     return {
       matcher: env.matcher(o.titles),
+      invariant: normalizationInvariant(o.titles),
       notFollowedBy: compilePattern(`^(?:${o.notFollowedBy})`, env.trusted),
     };
   },
   check(model, o, prepared) {
     const p = prepared as Prepared;
-    const hits = p.matcher.findAll(model.codes());
+    const hits = p.matcher.findAll(lexiconCodes(model, p.invariant));
     if (hits.length === 0) return [];
     const text = model.text;
     const ignored = ignoredOrUrlChecker(model);
@@ -68,7 +72,7 @@ export default defineKind<Options>({
       const next = found[k + 1];
       const fixEnd = next && next.start === f.end + 1 && text[f.end] === '、' ? f.end + 1 : f.end;
       reports.push({
-        ...(f.quoted ? { messageId: 'quoted' } : {}),
+        messageId: f.quoted ? 'quoted' : undefined,
         start: f.start,
         end: fixEnd,
         data: { found: text.slice(f.start, f.end), title: f.title },

@@ -3,6 +3,7 @@ import type { DocumentModel } from '../model/types.js';
 import type { Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
 import { type ContextTest, contextTest } from './shared/context.js';
+import { lexiconCodes, normalizationInvariant } from './shared/normalized.js';
 import { ignoredTester, insideBookTitle } from './shared/ranges.js';
 
 /** One pair of words that sound alike, and the context in which the written one is the wrong one. */
@@ -42,6 +43,8 @@ interface CompiledPair extends ConfusablePair {
 
 interface Prepared {
   matcher: Matcher;
+  /** Whether the matcher may read the normalized units (`lexiconCodes`). */
+  invariant: boolean;
   /** Pairs by index of their word in the matcher (several pairs may share one word). */
   pairsByWord: CompiledPair[][];
 }
@@ -130,11 +133,11 @@ export default defineKind<Options>({
         pairsByWord.push([compiled]);
       } else (pairsByWord[k] as CompiledPair[]).push(compiled);
     }
-    return { matcher: env.matcher(words), pairsByWord };
+    return { matcher: env.matcher(words), invariant: normalizationInvariant(words), pairsByWord };
   },
   check(model, _o, prepared, context) {
-    const { matcher, pairsByWord } = prepared as Prepared;
-    const hits = matcher.findAll(model.codes());
+    const { matcher, invariant, pairsByWord } = prepared as Prepared;
+    const hits = matcher.findAll(lexiconCodes(model, invariant));
     if (hits.length === 0) return [];
     const text = model.text;
     const ignored = ignoredTester(model.ignoredRanges);
@@ -149,7 +152,7 @@ export default defineKind<Options>({
         start: h.start,
         end: h.end,
         data: { found: pair.found, expected: pair.expected, reason: pair.reason },
-        ...(pair.fix === false ? {} : { fix: { range: [h.start, h.end], text: pair.expected } }),
+        fix: pair.fix === false ? undefined : { range: [h.start, h.end], text: pair.expected },
       });
     }
     return reports;

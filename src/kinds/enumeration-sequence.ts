@@ -192,7 +192,7 @@ function headingEnds(model: DocumentModel): Report[] {
             siblings: others.join(''),
             others: usual ? `用“${usual}”` : '没有标点',
           },
-          ...(removable ? { fix: { range: [end.at, end.at + 1] as [number, number], text: '' } } : {}),
+          fix: removable ? { range: [end.at, end.at + 1], text: '' } : undefined,
         });
       }
     }

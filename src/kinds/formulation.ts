@@ -1,4 +1,4 @@
-import type { Report } from '../engine/types.js';
+import type { Fix, Report } from '../engine/types.js';
 import { defineKind } from './define.js';
 import { anachronisms } from './formulation/anachronism.js';
 import { compileFormulations } from './formulation/compile.js';
@@ -86,7 +86,7 @@ export default defineKind<Options>({
     for (const f of findings) {
       const term = f.entry.term;
       const found = model.text.slice(f.start, f.end);
-      const fix = f.fixable ? { fix: { range: [f.start, f.end] as [number, number], text: term } } : {};
+      const fix: Fix | undefined = f.fixable ? { range: [f.start, f.end], text: term } : undefined;
       if (f.kind === 'injected') {
         const first = f.runs[0] as [number, number];
         const last = f.runs[f.runs.length - 1] as [number, number];
@@ -95,9 +95,9 @@ export default defineKind<Options>({
           start: f.start,
           end: f.end,
           data: { term, found, injected: model.text.slice(first[0], last[1]) },
-          ...fix,
+          fix,
         });
-      } else reports.push({ start: f.start, end: f.end, data: { term, found }, ...fix });
+      } else reports.push({ messageId: undefined, start: f.start, end: f.end, data: { term, found }, fix });
     }
     if (model.year !== null) reports.push(...anachronisms(model, c, exact, model.year));
     reports.push(...enumerationReports(model, enumerations, model.year), ...plenumReports(model));

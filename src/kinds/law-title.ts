@@ -225,11 +225,12 @@ function report(
     // Certain only when one character differs and no other title is as near: then the fix writes the full title.
     const certain = f.distance === 1 && f.unique;
     return {
-      ...(certain ? {} : { messageId: 'near', severity: 'warning' as const }),
+      messageId: certain ? undefined : 'near',
       start,
       end,
+      severity: certain ? undefined : 'warning',
       data: { found, expected: f.target.full },
-      ...(certain ? { fix: { range: [start, end] as [number, number], text: f.target.full } } : {}),
+      fix: certain ? { range: [start, end], text: f.target.full } : undefined,
     };
   }
   if (f.type === 'kind') {
@@ -281,7 +282,7 @@ function supersededReport(
     messageId: current ? 'superseded' : 'repealed',
     start,
     end,
-    ...(lapsedBefore ? {} : { severity: 'warning' as const }),
+    severity: lapsedBefore ? undefined : 'warning',
     data: { found, current: current ?? '', when, advice },
   };
 }

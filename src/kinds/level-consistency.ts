@@ -1,10 +1,9 @@
-import type { Report, Severity } from '../engine/types.js';
+import type { Fix, Report, Severity } from '../engine/types.js';
 import type { DocumentModel, Paragraph } from '../model/types.js';
 import { allMatches } from '../util/regex.js';
 import { defineKind } from './define.js';
 import { type ReportUnit, reportUnit } from './shared/organ.js';
 import { ignoredChecker } from './shared/text.js';
-import { citationTester } from './year-consistency.js';
 
 /** Rank of each level: 省 above 市 above 县 and 区 above 镇, 乡 and 街道. */
 const RANK: Record<string, number> = { 省: 1, 市: 2, 县: 3, 区: 3, 旗: 3, 镇: 4, 乡: 4, 街道: 4 };
@@ -18,16 +17,33 @@ const LEVEL_WORD: Record<string, string> = {
   乡: '乡级',
   街道: '街道',
 };
-/** 我县, 本镇, 全乡, 全街道: how a report speaks of a whole unit. */
-const UNIT_WORD = /(我|本|全)(街道|省|市|县|区|旗|镇|乡)/gu;
+/** A level, found by the code unit of its first character (街 for 街道). */
+interface Level {
+  name: string;
+  rank: number;
+  word: string;
+}
+const LEVEL_AT = new Map<number, Level>(
+  Object.entries(RANK).map(([name, rank]) => [
+    name.charCodeAt(0),
+    { name, rank, word: LEVEL_WORD[name] as string },
+  ]),
+);
+/** 我县, 本镇, 全乡, 全街道: how a report speaks of a whole unit (read by code unit: no capture strings). */
+const UNIT_WORD = /[我本全](?:街道|[省市县区旗镇乡])/gu;
+const WHOLE = '全'.charCodeAt(0);
+const MY = '我'.charCodeAt(0);
 /** A level character that begins another word: 全市场, 本区域, 全县域, 全镇村（社区）… name no unit. */
-const COMPOUND_AFTER = /^(?:市[场民值容貌]|区[域划别间块]|县[域城]|镇[村街]|乡[村镇土贤风])/u;
+const COMPOUND_AT = /(?:市[场民值容貌]|区[域划别间块]|县[域城]|镇[村街]|乡[村镇土贤风])/uy;
 /** Characters before a level character that make it no unit's name (全镇, 各乡镇, 乡镇). */
 const NOT_A_NAME_BEFORE = '我本全各该每乡镇县区市省 ，、';
 /** Verbs of responsibility over a whole unit: 提升全省…, 推动全市…: the work of that unit's government. */
-const STEERS = /(?:提升|提高|推动|推进|促进|确保|统筹|指导|部署|带动|引领)$/u;
+const STEERS_AT = /(?:提升|提高|推动|推进|促进|确保|统筹|指导|部署|带动|引领)/uy;
 /** A level character right after the unit's name, which holds one already: 红土乡县. */
-const EXTRA_LEVEL = /^(?:省|市|县|区|镇|乡)/u;
+const EXTRA_LEVEL = new Map([...'省市县区镇乡'].map((c) => [c.charCodeAt(0), c]));
+const SENTENCE_ENDS = ['。', '；', '！', '？'];
+/** A citation: a title in 《》 or a quotation in “”, on one line. */
+const CITATION = /《[^《》\n]*》|“[^“”\n]*”/gu;
 /** The province-level regions: a report names its own (湖南省, 广西壮族自治区, 重庆市). */
 const PROVINCES = new Set(
   '河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾'
@@ -42,6 +58,9 @@ const AUTONOMOUS_REGIONS = [
   '新疆维吾尔自治区',
 ];
 const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+/** The character before the level of each name above (江 of 浙江省, 京 of 北京市). */
+const PROVINCE_BEFORE_LAST = new Set([...PROVINCES].map((n) => n.charCodeAt(n.length - 2)));
+const MUNICIPALITY_BEFORE_LAST = new Set([...MUNICIPALITIES].map((n) => n.charCodeAt(n.length - 2)));
 type RegionKind = '省' | '自治区' | '直辖市';
 /** How a report speaks of its own province-level government without naming it, by kind of region. */
 const BARE: { kind: RegionKind; re: RegExp }[] = [
@@ -90,105 +109,196 @@ export default defineKind<Options>({
     if (!unit) return [];
     const reports: Report[] = [];
     const ignored = ignoredChecker(model);
-    for (const p of model.paragraphs) {
-      if (p.role !== 'body' && p.role !== 'heading' && p.role !== 'title') continue;
-      const cited = citationTester(model.text, p.start, p.end);
-      const skip = (at: number) => ignored(at) || cited(at);
-      unitWords(p, unit, o.doubtful, skip, reports);
-      if (unit.name) extraLevel(p, unit, skip, reports);
-    }
-    regionKind(model, o.doubtful, reports);
+    const cited = citationChecker();
+    const skip = (p: Paragraph, at: number) => ignored(p.start + at) || cited(p, at);
+    const own: OwnUnit = {
+      unit,
+      rank: RANK[unit.level] as number,
+      issuer: unit.issuer,
+      level: levelWord(unit),
+      doubtful: o.doubtful,
+      whole: `全${unit.level}`,
+      mine: `我${unit.level}`,
+      this: `本${unit.level}`,
+    };
+    eachMatchIn(model, UNIT_WORD, isUnitText, (p, at, m) => unitWord(p, at, m, own, skip, reports));
+    if (unit.name) extraLevel(model, unit.name, own, skip, reports);
+    regionKind(model, o.doubtful, skip, reports);
     return reports.sort((a, b) => a.start - b.start);
   },
 });
 
-/** 我X, 本X, 全X for a level X that is not the unit's own. */
-function unitWords(
+/** The report's unit and what every message about it says. */
+interface OwnUnit {
+  unit: ReportUnit;
+  rank: number;
+  issuer: string;
+  level: string;
+  doubtful: Severity;
+  /** What 全X, 我X and 本X should say: 全县, 我县, 本县 for a county. */
+  whole: string;
+  mine: string;
+  this: string;
+}
+
+/** A paragraph whose words speak for the unit: the title, headings and body. */
+function isUnitText(p: Paragraph): boolean {
+  return p.role === 'body' || p.role === 'heading' || p.role === 'title';
+}
+
+/** Every report of this kind has this one shape. */
+function report(
+  messageId: string | undefined,
+  start: number,
+  end: number,
+  severity: Severity | undefined,
+  data: Record<string, string>,
+  fix?: Fix,
+): Report {
+  return { messageId, start, end, severity, data, fix };
+}
+
+/**
+ * Calls `visit` for each match of `re` inside a paragraph that `accept`s, with its offset in the paragraph: one
+ * scan of the whole text instead of one per paragraph. The same matches as a scan of each paragraph's text for a
+ * pattern without lookaround whose matches are made of Han characters only: a paragraph is the trimmed content of
+ * one line, so the characters around it (spaces, line breaks, Markdown markers) are no part of any match.
+ */
+function eachMatchIn(
+  model: DocumentModel,
+  re: RegExp,
+  accept: (p: Paragraph) => boolean,
+  visit: (p: Paragraph, at: number, m: RegExpExecArray) => void,
+): void {
+  const text = model.text;
+  const paragraphs = model.paragraphs;
+  let i = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const at = m.index;
+    while (i < paragraphs.length && (paragraphs[i] as Paragraph).end <= at) i++;
+    const p = paragraphs[i];
+    if (p === undefined) break;
+    if (at >= p.start && accept(p)) visit(p, at - p.start, m);
+  }
+  re.lastIndex = 0;
+}
+
+/**
+ * Whether an offset of a paragraph lies in a citation (《…》 or “…”) of it. A citation holding the offset opens
+ * before it, so a paragraph's citations are looked for only when 《 or “ comes before the offset, once.
+ */
+function citationChecker(): (p: Paragraph, at: number) => boolean {
+  const byParagraph = new Map<Paragraph, { start: number; end: number }[]>();
+  return (p, at) => {
+    if (p.text.lastIndexOf('《', at) < 0 && p.text.lastIndexOf('“', at) < 0) return false;
+    let cited = byParagraph.get(p);
+    if (cited === undefined) {
+      cited = [];
+      for (const m of allMatches(CITATION, p.text))
+        cited.push({ start: m.index, end: m.index + m[0].length });
+      byParagraph.set(p, cited);
+    }
+    for (const r of cited) if (r.start <= at && at < r.end) return true;
+    return false;
+  };
+}
+
+/** 我X, 本X, 全X (a match of UNIT_WORD at `at` of the paragraph) for a level X that is not the unit's own. */
+function unitWord(
   p: Paragraph,
-  unit: ReportUnit,
-  doubtful: Severity,
-  skip: (offset: number) => boolean,
+  at: number,
+  m: RegExpExecArray,
+  own: OwnUnit,
+  skip: (p: Paragraph, at: number) => boolean,
   reports: Report[],
 ): void {
   const text = p.text;
-  if (!/[我本全]/u.test(text)) return;
-  const own = RANK[unit.level] as number;
-  const data = { unit: unit.issuer, level: levelWord(unit) };
-  for (const m of allMatches(UNIT_WORD, text)) {
-    const [found, lead, level] = m as unknown as [string, string, string];
-    const at = m.index;
-    const after = text.slice(at + 1, at + 1 + level.length + 1);
-    if (level === unit.level || COMPOUND_AFTER.test(after) || skip(p.start + at)) continue;
-    const start = p.start + at;
-    const end = start + found.length;
-    const rank = RANK[level] as number;
-    const expected = `${lead}${unit.level}`;
-    if (lead !== '全') {
-      // 我县 in a township's report may mean the county it belongs to; 我镇 in a county's never does.
-      if (rank < own)
-        reports.push({
-          messageId: 'higher-self',
-          start,
-          end,
-          severity: doubtful,
-          data: { ...data, found, otherLevel: LEVEL_WORD[level] as string },
-        });
-      else if (!unit.department || rank > own)
-        reports.push({ start, end, data: { ...data, found, expected } });
-      continue;
+  const found = m[0];
+  const lead = text.charCodeAt(at);
+  const { name: level, rank, word } = LEVEL_AT.get(text.charCodeAt(at + 1)) as Level;
+  if (level === own.unit.level || compoundAt(text, at + 1) || skip(p, at)) return;
+  const start = p.start + at;
+  const end = start + found.length;
+  const unit = own.unit;
+  const expected = lead === WHOLE ? own.whole : lead === MY ? own.mine : own.this;
+  if (lead !== WHOLE) {
+    // 我县 in a township's report may mean the county it belongs to; 我镇 in a county's never does.
+    if (rank < own.rank) {
+      const data = { unit: own.issuer, level: own.level, found, otherLevel: word };
+      reports.push(report('higher-self', start, end, own.doubtful, data));
+    } else if (!unit.department || rank > own.rank) {
+      const data = { unit: own.issuer, level: own.level, found, expected };
+      reports.push(report(undefined, start, end, undefined, data));
     }
-    if (rank > own || (rank === own && !unit.department)) {
-      // 青山镇……实现全镇覆盖: the 镇 was named just before in the sentence.
-      if (rank > own && namedBefore(text, at, level)) continue;
-      reports.push({
-        messageId: 'lower',
-        start,
-        end,
-        severity: rank === own ? doubtful : undefined,
-        data: { ...data, found, expected, other: level },
-      });
-    } else if (own - rank >= (unit.department ? 1 : 2) && STEERS.test(text.slice(Math.max(0, at - 2), at))) {
-      reports.push({
-        messageId: 'higher',
-        start,
-        end,
-        severity: doubtful,
-        data: { ...data, found, otherLevel: LEVEL_WORD[level] as string },
-      });
-    }
+    return;
   }
+  if (rank > own.rank || (rank === own.rank && !unit.department)) {
+    // 青山镇……实现全镇覆盖: the 镇 was named just before in the sentence.
+    if (rank > own.rank && namedBefore(text, at, level)) return;
+    const data = {
+      unit: own.issuer,
+      level: own.level,
+      found,
+      expected,
+      other: level,
+    };
+    reports.push(report('lower', start, end, rank === own.rank ? own.doubtful : undefined, data));
+  } else if (own.rank - rank >= (unit.department ? 1 : 2) && steersAt(text, at)) {
+    const data = { unit: own.issuer, level: own.level, found, otherLevel: word };
+    reports.push(report('higher', start, end, own.doubtful, data));
+  }
+}
+
+/** Whether a word of COMPOUND_AT starts at `at` (a level character that begins another word). */
+function compoundAt(text: string, at: number): boolean {
+  COMPOUND_AT.lastIndex = at;
+  return COMPOUND_AT.test(text);
+}
+
+/** Whether a verb of STEERS_AT ends at `at`. */
+function steersAt(text: string, at: number): boolean {
+  if (at < 2) return false;
+  STEERS_AT.lastIndex = at - 2;
+  return STEERS_AT.test(text);
 }
 
 /** Whether a unit of this level is named earlier in the sentence (青山镇……全镇), so 全X speaks of it. */
 function namedBefore(text: string, at: number, level: string): boolean {
-  const sentenceStart = Math.max(...['。', '；', '！', '？'].map((c) => text.lastIndexOf(c, at)));
+  let sentenceStart = -1;
+  for (const c of SENTENCE_ENDS) sentenceStart = Math.max(sentenceStart, text.lastIndexOf(c, at));
   for (let k = text.indexOf(level, sentenceStart + 1); k >= 0 && k < at; k = text.indexOf(level, k + 1)) {
     if (k > sentenceStart + 1 && !NOT_A_NAME_BEFORE.includes(text[k - 1] as string)) return true;
   }
   return false;
 }
 
-/** The unit's name with a level character after it: 红土乡县. */
+/**
+ * The unit's name with a level character after it: 红土乡县. The name is looked for in the whole text, each
+ * paragraph taking the hits that lie wholly inside it, as a search of its own text would find them.
+ */
 function extraLevel(
-  p: Paragraph,
-  unit: ReportUnit,
-  skip: (offset: number) => boolean,
+  model: DocumentModel,
+  name: string,
+  own: OwnUnit,
+  skip: (p: Paragraph, at: number) => boolean,
   reports: Report[],
 ): void {
-  const name = unit.name as string;
-  const text = p.text;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    const end = at + name.length;
-    const extra = EXTRA_LEVEL.exec(text.slice(end))?.[0];
-    if (!extra || name.endsWith(extra) || COMPOUND_AFTER.test(text.slice(end, end + 2))) continue;
-    if (skip(p.start + at)) continue;
-    reports.push({
-      messageId: 'extra',
-      start: p.start + at,
-      end: p.start + end + 1,
-      data: { found: name + extra, extra, name, level: levelWord(unit), unit: unit.issuer },
-      fix: { range: [p.start + end, p.start + end + 1], text: '' },
-    });
+  const whole = model.text;
+  let next = whole.indexOf(name);
+  for (const p of model.paragraphs) {
+    if (next < 0) return;
+    if (!isUnitText(p)) continue;
+    if (next < p.start) next = whole.indexOf(name, p.start);
+    for (; next >= 0 && next + name.length <= p.end; next = whole.indexOf(name, next + name.length)) {
+      const at = next - p.start;
+      const end = at + name.length;
+      const extra = EXTRA_LEVEL.get(p.text.charCodeAt(end));
+      if (extra === undefined || name.endsWith(extra) || compoundAt(p.text, end) || skip(p, at)) continue;
+      const data = { found: name + extra, extra, name, level: own.level, unit: own.issuer };
+      const fix = { range: [p.start + end, p.start + end + 1] as [number, number], text: '' };
+      reports.push(report('extra', p.start + at, p.start + end + 1, undefined, data, fix));
+    }
   }
 }
 
@@ -197,40 +307,63 @@ function extraLevel(
  * 湖南省, 省委 in one that names only 广西壮族自治区 or 重庆市. Only when every region the report names is of one kind;
  * a named region (湖南省委, 广西壮族自治区) is never reported, nor a citation.
  */
-function regionKind(model: DocumentModel, doubtful: Severity, reports: Report[]): void {
+function regionKind(
+  model: DocumentModel,
+  doubtful: Severity,
+  skip: (p: Paragraph, at: number) => boolean,
+  reports: Report[],
+): void {
   const text = model.text;
-  const named = namedRegions(text);
+  const provinces = namedProvinces(text);
+  // A report that names a province reports only the word 自治区, and only when it names no region of another kind:
+  // without that word the municipalities' names (a search through every 市) need not be looked for.
+  if (provinces.length > 0 && !text.includes('自治区')) return;
+  const named = namedRegions(text, provinces);
   const kinds = new Set(named.map((r) => kindOf(r.name)));
   if (kinds.size !== 1) return;
   const own = [...kinds][0] as RegionKind;
   const region = (named[0] as { name: string }).name;
   const isNamed = (start: number, end: number) => named.some((r) => r.start < end && start < r.end);
-  const ignored = ignoredChecker(model);
-  for (const p of model.paragraphs) {
-    if (p.role !== 'body' && p.role !== 'heading') continue;
-    const cited = citationTester(text, p.start, p.end);
-    for (const { kind, re } of BARE) {
-      if (kind === own) continue;
-      for (const m of allMatches(re, p.text)) {
-        const start = p.start + m.index;
-        const end = start + m[0].length;
-        if (isNamed(start, end) || ignored(start) || cited(start)) continue;
-        reports.push({ messageId: 'region', start, end, severity: doubtful, data: { found: m[0], region } });
-      }
-    }
+  for (const { kind, re } of BARE) {
+    if (kind === own) continue;
+    eachMatchIn(model, re, isRegionText, (p, at, m) => {
+      const start = p.start + at;
+      const end = start + m[0].length;
+      if (isNamed(start, end) || skip(p, at)) return;
+      reports.push(report('region', start, end, doubtful, { found: m[0], region }));
+    });
   }
 }
 
-/** The province-level regions a text names, found from 省, 自治区 and the four municipalities' names. */
-function namedRegions(text: string): { name: string; start: number; end: number }[] {
-  const out: { name: string; start: number; end: number }[] = [];
+function isRegionText(p: Paragraph): boolean {
+  return p.role === 'body' || p.role === 'heading';
+}
+
+interface NamedRegion {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The provinces a text names (湖南省), in order. */
+function namedProvinces(text: string): NamedRegion[] {
+  const out: NamedRegion[] = [];
   for (let at = text.indexOf('省'); at >= 0; at = text.indexOf('省', at + 1)) {
+    // Most 省 of a report are no province's (省委, 全省): the character before tells at once.
+    if (!PROVINCE_BEFORE_LAST.has(text.charCodeAt(at - 1))) continue;
     for (const len of [3, 4]) {
       const name = text.slice(at + 1 - len, at + 1);
       if (PROVINCES.has(name)) out.push({ name, start: at + 1 - len, end: at + 1 });
     }
   }
+  return out;
+}
+
+/** The province-level regions a text names: its provinces, and those found from 自治区 and the municipalities' names. */
+function namedRegions(text: string, provinces: NamedRegion[]): NamedRegion[] {
+  const out = [...provinces];
   for (let at = text.indexOf('市'); at >= 0; at = text.indexOf('市', at + 1)) {
+    if (!MUNICIPALITY_BEFORE_LAST.has(text.charCodeAt(at - 1))) continue;
     const name = text.slice(at - 2, at + 1);
     if (MUNICIPALITIES.has(name)) out.push({ name, start: at - 2, end: at + 1 });
   }

@@ -314,6 +314,8 @@ function spacedFigures(p: Paragraph, units: string[]): Report[] {
   if (!hasSpacedDigit(text) || isLayout(text)) return out;
   for (const m of allMatches(SPACED_FIGURE, text)) {
     const [shown, before = '', figure = '', after = '', right = ''] = m as unknown as (string | undefined)[];
+    // Most figures of such a paragraph have no space on either side: nothing below can report them.
+    if (before === '' && after === '') continue;
     const at = m.index;
     const figureStart = at + before.length;
     const figureEnd = figureStart + figure.length;

@@ -1,8 +1,9 @@
 import { compilePattern, type Pattern, PatternError } from '../engine/pattern.js';
 import type { Report } from '../engine/types.js';
+import { hasChar } from '../util/charset.js';
 import { defineKind } from './define.js';
 import { type ContextTest, contextTest } from './shared/context.js';
-import { ignoredOrUrlChecker } from './shared/text.js';
+import { ignoredOrUrlChecker, presentChars } from './shared/text.js';
 
 /** One kind of blank a template leaves for the drafter to fill. */
 export interface PlaceholderEntry {
@@ -104,8 +105,22 @@ export default defineKind<Options>({
     const text = model.text;
     const ignored = ignoredOrUrlChecker(model);
     const found: Report[] = [];
+    // Each anyOf string is asked once, and only when every one of its characters occurs in the text: most are
+    // absent, and a search for an absent string reads the whole text (~22 strings, ~40 searches a report before).
+    const chars = presentChars(model);
+    const occurs = new Map<string, boolean>();
+    const holds = (s: string) => {
+      let found = occurs.get(s);
+      if (found === undefined) {
+        found = true;
+        for (let i = 0; i < s.length && found; i++) found = hasChar(chars, s.charCodeAt(i));
+        found &&= text.includes(s);
+        occurs.set(s, found);
+      }
+      return found;
+    };
     for (const c of compiled) {
-      if (c.entry.anyOf && !c.entry.anyOf.some((x) => text.includes(x))) continue;
+      if (c.entry.anyOf && !c.entry.anyOf.some(holds)) continue;
       for (const m of c.pattern.findAll(text)) {
         if (ignored(m.start) || ignored(m.end - 1)) continue;
         if (model.residueLines.has(model.lineAt(m.start).number)) continue;

@@ -1,6 +1,7 @@
 import type { Report } from '../engine/types.js';
 import { firstMarkAtOrAfter, isIndexedMark } from '../model/marks.js';
 import type { DocumentModel, Paragraph } from '../model/types.js';
+import { charBits, hasChar } from '../util/charset.js';
 import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { ignoredOrUrlChecker, isChineseAt, isChineseBefore, textParagraphs } from './shared/text.js';
@@ -271,7 +272,10 @@ export default defineKind<Options>({
 });
 
 /** Full-width punctuation of Chinese text: a space on either side of one is a slip (GB/T 15834 gives them none). */
-const CHINESE_MARK = /[，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—]/;
+const CHINESE_MARKS = '，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—';
+const CHINESE_MARK = charBits(CHINESE_MARKS);
+/** A Chinese mark, or a half-width mark that may be a finding of `findHalfWidth`, by code unit. */
+const MARK_BESIDE_SPACE = charBits([...CHINESE_MARKS, ...Object.keys(FULL)]);
 
 /**
  * Stray spaces next to Chinese punctuation: a run of ASCII spaces or tabs between a full-width mark and Chinese text
@@ -333,14 +337,20 @@ function straySpace(
   end: number,
   halfAt: (offset: number) => WidthFinding | undefined,
 ): Report | null {
+  // Most spaces have no mark on either side (2024 年, English words): nothing below could report them.
+  if (
+    !hasChar(MARK_BESIDE_SPACE, text.charCodeAt(at - 1)) &&
+    !hasChar(MARK_BESIDE_SPACE, text.charCodeAt(end))
+  )
+    return null;
   // A half-width mark that becomes full-width counts as the full-width mark it becomes.
   const halfBefore = halfAt(at - 1);
   const halfAfter = halfAt(end);
   if (halfBefore && halfBefore.end > at) return null; // spaces the mark's own fix takes
   const before = halfBefore?.text ?? (text[at - 1] as string);
   const after = halfAfter?.text ?? (text[end] as string);
-  const markBefore = CHINESE_MARK.test(before);
-  if (!markBefore && !CHINESE_MARK.test(after)) return null;
+  const markBefore = before.length === 1 && hasChar(CHINESE_MARK, before.charCodeAt(0));
+  if (!markBefore && !(after.length === 1 && hasChar(CHINESE_MARK, after.charCodeAt(0)))) return null;
   if (!(halfBefore || isChineseBefore(text, at)) || !(halfAfter || isChineseAt(text, end))) return null;
   return {
     messageId: 'space',

@@ -4,6 +4,7 @@ import type { DocumentModel } from '../model/types.js';
 import { compileMatcher, type Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
 import { compileFormulations, findFormulations } from './formulation.js';
+import { lexiconCodes, normalizationInvariant } from './shared/normalized.js';
 import { type AdvertSign, advertSpans, STRONG_SPAM_WORDS, WEAK_SPAM_WORDS } from './shared/spam.js';
 import { ignoredOrUrlChecker } from './shared/text.js';
 
@@ -18,6 +19,8 @@ interface Prepared {
   patterns: Pattern[];
   weak: Matcher;
   enforcement: Pattern;
+  /** Whether both matchers may read the normalized units (`lexiconCodes`). */
+  invariant: boolean;
 }
 
 /** Characters an advert's name runs on with (皇冠hg0088, 足彩网¥): ASCII letters and digits, currency signs, _. */
@@ -70,13 +73,14 @@ export default defineKind<Options>({
     return {
       matcher: env.matcher([...STRONG_SPAM_WORDS, ...o.words]),
       weak: env.matcher(WEAK_SPAM_WORDS),
+      invariant: normalizationInvariant([...STRONG_SPAM_WORDS, ...o.words, ...WEAK_SPAM_WORDS]),
       patterns: o.patterns.map((p) => compile(p, 'patterns 中的')),
       enforcement: compile(o.enforcement, 'enforcement '),
     };
   },
   check(model, _o, prepared, context) {
     const p = prepared as Prepared;
-    const codes = model.codes();
+    const codes = lexiconCodes(model, p.invariant);
     const text = model.text;
     const found: [number, number][] = p.matcher.findAll(codes).map((m) => [m.start, m.end]);
     for (const pattern of p.patterns) for (const m of pattern.findAll(text)) found.push([m.start, m.end]);

@@ -3,6 +3,7 @@ import type { DocumentModel } from '../model/types.js';
 import { getSegmenter } from '../segment/index.js';
 import type { Matcher } from '../util/matcher.js';
 import { defineKind } from './define.js';
+import { lexiconCodes, normalizationInvariant } from './shared/normalized.js';
 import { ignoredTester } from './shared/ranges.js';
 import { findSlips, type SlipDictionary, slipDictionary } from './shared/slips.js';
 import { ignoredOrUrlChecker, textParagraphs } from './shared/text.js';
@@ -15,6 +16,8 @@ interface Options {
 interface Prepared {
   matcher: Matcher;
   wrongs: string[];
+  /** Whether the matcher may read the normalized units (`lexiconCodes`). */
+  invariant: boolean;
 }
 
 /**
@@ -57,12 +60,14 @@ export default defineKind<Options>({
   },
   prepare(o, env): Prepared {
     const wrongs = Object.keys(o.confusions);
-    return { matcher: env.matcher(wrongs), wrongs };
+    return { matcher: env.matcher(wrongs), wrongs, invariant: normalizationInvariant(wrongs) };
   },
   check(model, o, prepared) {
-    const { matcher, wrongs } = prepared as Prepared;
+    const { matcher, wrongs, invariant } = prepared as Prepared;
     const ignored = ignoredTester(model.ignoredRanges);
-    const candidates = matcher.findAll(model.codes()).filter((m) => !ignored(m.start, m.end));
+    const candidates = matcher
+      .findAll(lexiconCodes(model, invariant))
+      .filter((m) => !ignored(m.start, m.end));
     const reports: Report[] = o.slips ? slipReports(model) : [];
     if (candidates.length === 0) return reports;
     for (const m of candidates) {

@@ -6,6 +6,7 @@ import { allMatches } from '../util/regex.js';
 import { partitionPoint } from '../util/search.js';
 import { defineKind } from './define.js';
 import { compileFormulations, type FormulationFinding, findFormulations } from './formulation.js';
+import { lexiconCodes, normalizationInvariant } from './shared/normalized.js';
 import { ignoredTester } from './shared/ranges.js';
 import { type AdvertSign, advertSpans } from './shared/spam.js';
 
@@ -18,6 +19,8 @@ interface Options {
 interface Prepared {
   matcher: Matcher;
   strong: Set<number>;
+  /** Whether the matcher may read the normalized units (`lexiconCodes`). */
+  invariant: boolean;
 }
 
 /** A URL as pasted from a page: scheme or www., then the ASCII characters of a URL (no brackets, quotes or commas). */
@@ -60,7 +63,11 @@ export default defineKind<Options>({
   },
   prepare(o, env): Prepared {
     const words = [...o.strongWords, ...o.weakWords];
-    return { matcher: env.matcher(words), strong: new Set(o.strongWords.map((_, i) => i)) };
+    return {
+      matcher: env.matcher(words),
+      strong: new Set(o.strongWords.map((_, i) => i)),
+      invariant: normalizationInvariant(words),
+    };
   },
   check(model, o, prepared, context) {
     const p = prepared as Prepared;
@@ -100,7 +107,7 @@ export default defineKind<Options>({
 
     // Adverts: one pass of the word matcher, then the clusters of nearby signs that spam.ts judges for both rules.
     const words: AdvertSign[] = p.matcher
-      .findAll(model.codes())
+      .findAll(lexiconCodes(model, p.invariant))
       .map((m) => ({ start: m.start, end: m.end, strong: p.strong.has(m.index), word: m.index }));
     let polluted: FormulationFinding[] | null = null;
     for (const [spanStart, spanEnd] of advertSpans(text, words, o.gap)) {

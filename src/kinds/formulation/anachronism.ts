@@ -1,8 +1,10 @@
 import type { Report } from '../../engine/types.js';
 import type { DocumentModel } from '../../model/types.js';
 import { allMatches } from '../../util/regex.js';
+import { plenumMatches } from './plenum.js';
 import type { CompiledFormulations, Entry } from './types.js';
 
+/** Matched through `plenumMatches`: its characters are the plenum lists' (LIST_CHARACTERS), then 全会. */
 const PLENUM_LIST =
   /(十九|二十)届(?:中央)?([一二三四五六七八九]中(?:(?:[、，,和及与]|以及)[一二三四五六七八九]中)+)全会/gu;
 const PLENUM_ITEM = /[一二三四五六七八九]中/gu;
@@ -31,7 +33,7 @@ export function anachronisms(
   };
   for (const x of exact)
     if (x.entry.held && x.entry.held > limit) report(x.start, x.end, x.entry.term, x.entry.held);
-  for (const m of allMatches(PLENUM_LIST, model.text)) {
+  for (const m of plenumMatches(model, PLENUM_LIST)) {
     const session = m[1] as string;
     const listStart = (m.index ?? 0) + m[0].indexOf(m[2] as string);
     for (const item of allMatches(PLENUM_ITEM, m[2] as string)) {

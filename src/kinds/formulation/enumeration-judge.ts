@@ -68,7 +68,7 @@ export function judge(
     start: from,
     end: to,
     data: { ...data, found: text.slice(from, to), term: e.members[m] as string },
-    ...(certain ? { fix: { range: [from, to], text: e.members[m] as string } } : {}),
+    fix: certain ? { range: [from, to], text: e.members[m] as string } : undefined,
   });
   for (const h of cluster) if (h.variant) reports.push(member(h.start, h.end, h.member, true));
   const missing: string[] = [];

@@ -90,14 +90,16 @@ export function bodyUnitName(
       const runStart = at - name.length;
       // A run cut by the twelve-character window has no clean start; a year before the name is a clean one.
       if (runStart > 0 && HAN_RUN_BEFORE.test(text.slice(runStart - 1, runStart))) continue;
-      const afterYear = /\d$/u.test(text.slice(0, runStart));
+      const before = runStart > 0 ? text.charCodeAt(runStart - 1) : -1;
+      const afterYear = before >= 0x30 && before <= 0x39;
       if (afterYear) name = name.replace(/^年度?/u, '');
       if (name.length < 2 || NOT_A_NAME_START.test(name)) continue;
       const end = at + selfReference.length;
       const sure =
         runStart === 0 ||
         afterYear ||
-        /[《“]$/u.test(text.slice(0, runStart)) ||
+        before === 0x300a || // 《
+        before === 0x201c || // “
         ORGAN_AFTER.test(text.slice(end));
       const unit = name + selfReference;
       const seen = counts.get(unit) ?? { n: 0, sure: false };
@@ -107,13 +109,26 @@ export function bodyUnitName(
   let best: string | null = null;
   let bestCount = 1;
   for (const [unit, { n, sure }] of counts) {
-    if (n <= bestCount || !sure) continue;
-    const segmenter = getSegmenter();
-    const words = segmenter.cut(unit.slice(0, -selfReference.length));
-    if (words.some((w) => NOT_A_NAME_TAG.test(segmenter.entry(w)?.tag ?? ''))) continue;
+    if (n <= bestCount || !sure || readsAsPhrase(unit.slice(0, -selfReference.length))) continue;
     [best, bestCount] = [unit, n];
   }
   return best;
+}
+
+/** Answers of `readsAsPhrase` by text: many reports of a batch name the same few units. */
+const phraseVerdicts = new Map<string, boolean>();
+const MAX_PHRASE_VERDICTS = 4096;
+
+/** Whether the segmenter's dictionary reads a would-be name as a phrase: a verb, pronoun… among its words. */
+function readsAsPhrase(name: string): boolean {
+  let verdict = phraseVerdicts.get(name);
+  if (verdict === undefined) {
+    const segmenter = getSegmenter();
+    verdict = segmenter.cut(name).some((w) => NOT_A_NAME_TAG.test(segmenter.entry(w)?.tag ?? ''));
+    if (phraseVerdicts.size >= MAX_PHRASE_VERDICTS) phraseVerdicts.clear();
+    phraseVerdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** The government of a unit named in a report (红土乡 → 红土乡人民政府, 青山街道 → 青山街道办事处). */

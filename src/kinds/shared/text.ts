@@ -1,4 +1,5 @@
 import type { DocumentModel, Paragraph, Span } from '../../model/types.js';
+import type { CharBits } from '../../util/charset.js';
 import { allMatches } from '../../util/regex.js';
 import { partitionPoint } from '../../util/search.js';
 
@@ -103,6 +104,22 @@ function inlineCode(model: DocumentModel): Span[] {
     }
   }
   return out;
+}
+
+/**
+ * The UTF-16 units that occur in the text, as a bitset (8 KB), made once per document: a string with a unit outside
+ * it occurs nowhere, which a bit tells at once where a search would read the whole text.
+ */
+export function presentChars(model: DocumentModel): CharBits {
+  return model.derived(presentChars, (m) => {
+    const codes = m.codes();
+    const bits: CharBits = new Uint32Array(0x10000 / 32);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i] as number;
+      bits[c >>> 5] = (bits[c >>> 5] as number) | (1 << (c & 31));
+    }
+    return bits;
+  });
 }
 
 /** URLs in the paragraphs of `textParagraphs(model)`, found once per document for every rule that skips them. */

@@ -50,6 +50,11 @@ export interface Linter {
   rulesFor(filePath: string): LoadedRule[];
   lintSource(source: SourceFile): LintResult;
   lintModel(model: DocumentModel, config?: ResolvedConfig): LintResult;
+  /**
+   * Lints a passage that is not a report of its own (a Word header, footer or footnote) with the rules whose kind
+   * reads any text (`scope` 'passage'), under the config of the document it belongs to (`model.source.path`).
+   */
+  lintPassage(model: DocumentModel, config?: ResolvedConfig): LintResult;
   lintText(text: string, filePath: string): LintResult;
   /** Lints and applies safe fixes until stable (at most 10 passes). */
   fixSource(
@@ -198,12 +203,13 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
     return out;
   };
 
-  const lintModel = (model: DocumentModel, config = configFor(model.source.path)): LintResult => {
+  const lint = (model: DocumentModel, config: ResolvedConfig, passage: boolean): LintResult => {
     let messages: LintMessage[] = [];
     const rules = activeRules(config);
     const ruleOptions = (id: string) =>
       (rules.find((a) => a.rule.id === id)?.rule ?? base.find((r) => r.id === id))?.options;
     for (const { rule, kind, prepared } of rules) {
+      if (passage && kind.scope === 'document') continue;
       try {
         for (const report of kind.check(model, rule.options, prepared, { rule, ruleOptions })) {
           messages.push(toMessage(model, rule, report));
@@ -232,6 +238,8 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
     return summarize(model.source.path, messages, model.text);
   };
 
+  const lintModel = (model: DocumentModel, config = configFor(model.source.path)) =>
+    lint(model, config, false);
   const lintSource = (source: SourceFile) => lintModel(buildModel(source));
 
   return {
@@ -239,6 +247,7 @@ export async function createLinter(options: LinterOptions = {}): Promise<Linter>
     rulesFor: (filePath) => activeRules(configFor(filePath)).map((a) => a.rule),
     lintSource,
     lintModel,
+    lintPassage: (model, config = configFor(model.source.path)) => lint(model, config, true),
     lintText: (text, filePath) => lintSource(textSource(text, filePath)),
     isIgnored: (filePath) => configFor(filePath).ignored,
     fixSource(source, only) {

@@ -94,6 +94,12 @@ export interface Kind<O = Record<string, unknown>> {
   options: Record<string, OptionSchema>;
   /** Message templates by id; the rule file's `message` overrides 'default', `messages` overrides any. */
   messages: Record<string, string>;
+  /**
+   * What the check needs: 'document' (the whole report: its parts, title, unit or closing) or 'passage' (any run
+   * of text, the default). Only passage checks are run on text outside a Word document's body (headers, footers,
+   * footnotes), where a missing part or signer means nothing.
+   */
+  scope?: 'document' | 'passage';
   /** Extra validation beyond the schema (cross-field rules, structured options). Return error strings keyed by option. */
   validate?(options: O): { option: string; message: string }[];
   /** Called once per rule load, so patterns and matchers are compiled once, not per document. */

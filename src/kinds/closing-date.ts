@@ -66,6 +66,7 @@ export default defineKind<Options>({
       description: '政府部门报告的最晚日期（下一年的 月-日）',
     },
   },
+  scope: 'document',
   messages: {
     default: '文末缺少成文日期：请在署名下一行用阿拉伯数字写明年月日，如“{example}”',
     form: '成文日期“{date}”不符合 GB/T 9704：应将年、月、日标全，月、日不编虚位，写作“{expected}”',

@@ -11,6 +11,7 @@ export default defineKind<Record<string, never>>({
   name: 'closing-signer',
   description: '文末署名须存在，并与标题中的发文机关和正文自称一致',
   options: {},
+  scope: 'document',
   messages: {
     default: '文末缺少发文机关署名：请在正文后另起一行写明{suggest}',
     issuer: '署名“{signer}”与标题中的发文机关“{issuer}”不一致：落款应为发文机关全称或规范化简称',

@@ -30,6 +30,7 @@ export default defineKind<Options>({
     duties: { type: 'map', required: true, description: '表明履职的具体做法：“名称: 正则”' },
     minDuties: { type: 'number', default: 1, description: '至少写到几种不同的履职做法' },
   },
+  scope: 'document',
   messages: {
     default:
       '全文没有报告党政主要负责人履行推进法治建设第一责任人职责的情况：请写明亲自部署、年终述法、会前学法等具体做法',

@@ -90,6 +90,7 @@ export default defineKind<Options>({
       description: '不能确定时（上级范围的用语、地区类别）的级别：error、warning 或 info',
     },
   },
+  scope: 'document',
   messages: {
     default: '“{found}”不是本单位的自称：发文单位“{unit}”是{level}单位，应写作“{expected}”',
     lower: '“{found}”不属于本单位：发文单位“{unit}”是{level}单位，请写明是哪一个{other}，或改为“{expected}”',

@@ -36,6 +36,7 @@ export default defineKind<Options>({
     minItems: { type: 'number', default: 2, description: '至少几项具体内容' },
     minSentenceLength: { type: 'number', default: 12, description: '算作一项内容的句子最少字数' },
   },
+  scope: 'document',
   messages: {
     default: '全文没有写存在的问题和不足：请如实写明{minimum}项以上具体问题及其原因',
     noNext: '全文没有写下一步工作安排：请写明下一年度推进法治政府建设的{minimum}项以上具体安排',

@@ -27,6 +27,7 @@ export default defineKind<Options>({
       description: '对没有任何数据的二级小节给出提示（info）',
     },
   },
+  scope: 'document',
   messages: {
     default:
       '“{name}”部分只有 {count} 处量化数据（至少 {minimum} 处）：请用数字、单位或百分比说明成效，如“办理行政复议案件 12 件”',

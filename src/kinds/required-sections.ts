@@ -19,6 +19,7 @@ export default defineKind<Options>({
       description: '各部分的定义：id、name、headings（正则）、exclude、topical、enumeration',
     },
   },
+  scope: 'document',
   messages: {
     default: '缺少“{name}”部分：{content}。请在此处补写，以“{suggest}”为题',
   },

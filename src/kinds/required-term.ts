@@ -24,6 +24,7 @@ export default defineKind<Options>({
     allow: { type: 'string[]', default: [], description: '以起始字开头、但属于其他规范表述的写法' },
     since: { type: 'number', default: 0, description: '自哪个报告年度起要求（0 为不限）' },
   },
+  scope: 'document',
   messages: {
     default: '全文未提及“{term}”：请在指导思想或主要举措中准确写明“{term}”',
     nearMiss: '“{found}”不是规范表述，应为“{term}”',

@@ -43,6 +43,7 @@ export default defineKind<Options>({
     subject: { type: 'regex', default: '法治政府建设', description: '标题须含的事由' },
     doctype: { type: 'regex', default: '报告', description: '标题须含的文种' },
   },
+  scope: 'document',
   messages: {
     default: '缺少标题：报告首行应写明发文机关、年度、事由和文种，如“{example}”',
     incomplete:

@@ -56,6 +56,7 @@ export default defineKind<Options>({
     },
     gap: { type: 'number', default: 6, description: '广告各部分之间最多相隔几个字' },
   },
+  scope: 'document',
   messages: {
     default: '“{found}”是网页残留（{name}），不是报告内容，应删除',
     advert: '“{found}”是混入正文的网页广告，应删除',

@@ -110,6 +110,7 @@ export default defineKind<Options>({
     },
     nextYearPart: { type: 'string', default: 'next-year', description: '下一年度工作安排部分的 id' },
   },
+  scope: 'document',
   messages: {
     default: '标题中的“{found}”与报告年度{year}年不符：本报告总结{year}年的工作，请核对年份',
     plan: '下一年度安排的标题写的是“{found}”：{year}年度报告应安排{next}年的工作，请核对年份',

@@ -123,15 +123,22 @@ export function relationshipTarget(
   kind: string,
   base: string,
 ): string | undefined {
-  if (!relsXml) return undefined;
+  return relationshipTargets(relsXml, kind, base)[0];
+}
+
+/** Every internal part of a relationship type, in order, each once (a document has several headers). */
+export function relationshipTargets(relsXml: string | undefined, kind: string, base: string): string[] {
+  if (!relsXml) return [];
+  const out: string[] = [];
   for (const r of parseXml(relsXml).children.flatMap((c) => c.children)) {
     const type = r.attributes.Type ?? '';
     const target = r.attributes.Target;
     if (target && type.endsWith(`/${kind}`) && r.attributes.TargetMode !== 'External') {
-      return resolvePartName(base, target);
+      const part = resolvePartName(base, target);
+      if (!out.includes(part)) out.push(part);
     }
   }
-  return undefined;
+  return out;
 }
 
 /** A relationship target as a part name: '/word/x.xml' or 'x.xml' relative to the folder `base` ('word/'). */

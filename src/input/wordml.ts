@@ -305,3 +305,36 @@ export function readWordBody(xml: string): WordBody {
   if (body) reader.readChildren(body, { run: null, opaque: false, textBox: false, cell: null });
   return { xml, root, body, paragraphs: reader.paragraphs };
 }
+
+/** One run of text outside the body: a header, a footer, or one footnote or endnote. */
+export interface WordStory {
+  /** The note's w:id (footnotes and endnotes), or null (headers and footers). */
+  id: string | null;
+  paragraphs: WordParagraph[];
+}
+
+/** Note types Word draws between the notes and the text, which hold no text of the author's. */
+const NOTE_SEPARATORS = new Set(['separator', 'continuationSeparator', 'continuationNotice']);
+
+/**
+ * Read a header or footer part (w:hdr, w:ftr: one story), or the footnotes or endnotes part (w:footnotes,
+ * w:endnotes: a story per note, in order, separators left out), the same way as the body. Throws XmlSyntaxError
+ * when the part is not well-formed.
+ */
+export function readWordStories(xml: string): WordStory[] {
+  const root = parseXmlTree(xml);
+  const top = root.children.find((c) => c.name.startsWith('w:')) ?? root.children[0];
+  if (!top) return [];
+  const read = (node: XmlNode, id: string | null): WordStory => {
+    const reader = new BodyReader(xml);
+    reader.readChildren(node, { run: null, opaque: false, textBox: false, cell: null });
+    return { id, paragraphs: reader.paragraphs };
+  };
+  if (top.name === 'w:footnotes' || top.name === 'w:endnotes') {
+    return top.children
+      .filter((n) => n.name === 'w:footnote' || n.name === 'w:endnote')
+      .filter((n) => !NOTE_SEPARATORS.has(attribute(n, 'w:type') ?? ''))
+      .map((n) => read(n, attribute(n, 'w:id') ?? null));
+  }
+  return [read(top, null)];
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { formatNumber, headingLevelFromStyle, InputError, readDocx } from '../../src/input/index.js';
-import { paragraphProperties } from '../../src/input/wordml.js';
+import { paragraphProperties, readWordStories } from '../../src/input/wordml.js';
 import { parseXmlTree, type XmlNode } from '../../src/input/xml-tree.js';
 import { docxParts, fixture, lvl, makeDocx, makeZip, para } from './helpers.js';
 
@@ -186,6 +186,40 @@ describe('text mammoth dropped and Word shows', () => {
       '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t>已完成</w:t></w:r></w:p>',
     ];
     expect(await lines(body.join(''), {})).toEqual(['成文日期：2024年3月1日', '法治', '已完成']);
+  });
+});
+
+describe('readWordStories: text outside the body', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const texts = (xml: string) =>
+    readWordStories(xml).map((s) => ({ id: s.id, text: s.paragraphs.map((p) => p.text) }));
+
+  test.each([
+    [
+      'a header: one story, read as the body is (runs, tabs, fields)',
+      `<w:hdr ${W}><w:p><w:r><w:t>某某镇人民政府</w:t></w:r><w:r><w:tab/><w:t>文件</w:t></w:r></w:p><w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p></w:hdr>`,
+      [{ id: null, text: ['某某镇人民政府\t文件', '3'] }],
+    ],
+    ['a footer without text', `<w:ftr ${W}><w:p/></w:ftr>`, [{ id: null, text: [''] }]],
+    [
+      'footnotes: a story per note, the separators Word draws left out',
+      `<?xml version="1.0"?><w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>见《法治政府建设实施纲要》</w:t></w:r></w:p></w:footnote><w:footnote w:type="normal" w:id="2"><w:p><w:r><w:t>第二条</w:t></w:r></w:p><w:p><w:r><w:t>续</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+      [
+        { id: '1', text: ['见《法治政府建设实施纲要》'] },
+        { id: '2', text: ['第二条', '续'] },
+      ],
+    ],
+    [
+      'endnotes',
+      `<w:endnotes ${W}><w:endnote w:id="1"><w:p><w:r><w:t>尾注</w:t></w:r></w:p></w:endnote></w:endnotes>`,
+      [{ id: '1', text: ['尾注'] }],
+    ],
+  ])('%s', (_, xml, expected) => {
+    expect(texts(xml)).toEqual(expected);
+  });
+
+  test('a part that is not well-formed throws, as the body does', () => {
+    expect(() => readWordStories(`<w:hdr ${W}><w:p>`)).toThrow();
   });
 });
 

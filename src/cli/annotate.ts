@@ -139,8 +139,10 @@ export async function runAnnotate(paths: string[], opts: AnnotateCommandOptions)
         `批注 ${annotated.comments} 条（错误 ${r.errorCount}，警告 ${r.warningCount}，提示 ${r.infoCount}）`,
         `修订 ${annotated.trackedChanges} 处`,
       ];
-      if (annotated.unanchored.length > 0)
-        parts.push(`另有 ${annotated.unanchored.length} 处在文本框中，已列入标题处的汇总批注`);
+      const elsewhere: string[] = [];
+      if (annotated.unanchored.length > 0) elsewhere.push(`${annotated.unanchored.length} 处在文本框中`);
+      if (annotated.outside.length > 0) elsewhere.push(`${annotated.outside.length} 处在页眉页脚或脚注中`);
+      if (elsewhere.length > 0) parts.push(`另有 ${elsewhere.join('、')}，已列入标题处的汇总批注`);
       if (annotated.replaced) parts.push('已替换上次的批注和修订');
       process.stdout.write(`已写入 ${shown}：${parts.join('，')}\n`);
     } catch (e) {

@@ -45,12 +45,12 @@ describe('where the reviewed copy goes', () => {
     const r = runCli(['annotate', '报告.docx'], { cwd: dir });
     expect([r.code, r.stdout]).toEqual([
       1,
-      '已写入 报告（审阅）.docx：批注 7 条（错误 7，警告 1，提示 0），修订 4 处，另有 1 处在文本框中，已列入标题处的汇总批注\n',
+      '已写入 报告（审阅）.docx：批注 7 条（错误 7，警告 1，提示 0），修订 4 处，另有 1 处在文本框中、1 处在页眉页脚或脚注中，已列入标题处的汇总批注\n',
     ]);
     expect(readFileSync(input)).toEqual(readFileSync(join(FIXTURES, 'rich.docx')));
     const again = runCli(['annotate', '报告（审阅）.docx'], { cwd: dir });
     expect(again.stdout).toBe(
-      '已写入 报告（审阅2）.docx：批注 7 条（错误 7，警告 1，提示 0），修订 4 处，另有 1 处在文本框中，已列入标题处的汇总批注，已替换上次的批注和修订\n',
+      '已写入 报告（审阅2）.docx：批注 7 条（错误 7，警告 1，提示 0），修订 4 处，另有 1 处在文本框中、1 处在页眉页脚或脚注中，已列入标题处的汇总批注，已替换上次的批注和修订\n',
     );
     expect(ownComments(join(dir, '报告（审阅2）.docx'))).toHaveLength(8);
     expect(readdirSync(dir).sort()).toEqual(['报告.docx', '报告（审阅2）.docx', '报告（审阅）.docx']);

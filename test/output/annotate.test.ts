@@ -6,7 +6,7 @@ import { applyFixes, selectFixes } from '../../src/engine/fix.js';
 import { createLinter, type Linter } from '../../src/engine/linter.js';
 import type { LintMessage, LintResult } from '../../src/engine/types.js';
 import { type DocxLine, type DocxPackage, openDocx } from '../../src/input/docx.js';
-import { ZipArchive } from '../../src/input/zip.js';
+import { writeZip, ZipArchive, type ZipPart } from '../../src/input/zip.js';
 import { buildModel } from '../../src/model/build.js';
 import { ANNOTATION_AUTHOR, type AnnotateResult, annotateDocx } from '../../src/output/annotate/index.js';
 import { removeOwnAnnotations } from '../../src/output/annotate/package.js';
@@ -293,6 +293,18 @@ describe('rich.docx: what the author had stays', () => {
     expect(comments).toContain('文本框“文本框中的法制宣传”：');
   });
 
+  test('the placeholder in the header is listed in the summary comment with where it is', () => {
+    const c = cases.get(join(FIXTURES, 'rich.docx')) as Case;
+    expect(c.annotated.outside.map((o) => [o.where, o.message.ruleId, o.message.line])).toEqual([
+      ['页眉', 'placeholder', 1],
+    ]);
+    const comments = ZipArchive.open(c.annotated.bytes).readText('word/comments.xml') as string;
+    expect(comments).toContain('正文之外另有 1 处问题（页眉、页脚、脚注和尾注只查字词、标点、数字和提法）：');
+    expect(comments).toContain(
+      '页眉“某某镇人民政府文件”：“某某”是模板中未填写的占位名称，请填入实际内容（placeholder · 错误）',
+    );
+  });
+
   test("new ids never collide with the author's", () => {
     const c = cases.get(join(FIXTURES, 'rich.docx')) as Case;
     const zip = ZipArchive.open(c.annotated.bytes);
@@ -306,5 +318,55 @@ describe('rich.docx: what the author had stays', () => {
     // The author's: comment 0, bookmark 0, tracked changes 90 and 91.
     for (const id of [...ids, ...revisionIds].filter((x) => !['0', '90', '91'].includes(x as string)))
       expect(Number(id)).toBeGreaterThan(91);
+  });
+});
+
+describe('headers, footers, footnotes and endnotes', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const p = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  /** rich.docx with a second header like the first, footnotes and endnotes added. */
+  function withNotes(): Uint8Array {
+    const zip = ZipArchive.open(readFileSync(join(FIXTURES, 'rich.docx')));
+    const added: Record<string, string> = {
+      'word/header2.xml': zip.readText('word/header1.xml') as string,
+      'word/footnotes.xml': `<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1">${p('依据《行政处罚法》')}</w:footnote><w:footnote w:id="2">${p('数据来源于本镇司法所,截至年底')}</w:footnote></w:footnotes>`,
+      'word/endnotes.xml': `<w:endnotes ${W}><w:endnote w:id="1">${p('加强法制宣传教育')}</w:endnote></w:endnotes>`,
+    };
+    const rels = (zip.readText('word/_rels/document.xml.rels') as string).replace(
+      '</Relationships>',
+      `<Relationship Id="rId20" Type="${REL}/header" Target="header2.xml"/><Relationship Id="rId21" Type="${REL}/footnotes" Target="footnotes.xml"/><Relationship Id="rId22" Type="${REL}/endnotes" Target="endnotes.xml"/></Relationships>`,
+    );
+    const parts: ZipPart[] = zip.entries.map((entry) =>
+      entry.name === 'word/_rels/document.xml.rels'
+        ? { name: entry.name, data: Buffer.from(rels) }
+        : { entry },
+    );
+    for (const [name, xml] of Object.entries(added)) parts.push({ name, data: Buffer.from(xml) });
+    return writeZip(zip, parts, DATE);
+  }
+
+  test('each finding is listed once with the part Word names, numbered as Word numbers notes', async () => {
+    const bytes = withNotes();
+    const annotated = await annotateDocx(bytes, 'notes.docx', { linter, cwd: FIXTURES, date: DATE });
+    expect(annotated.outside.map((o) => `${o.where} ${o.message.ruleId} ${o.message.message}`)).toEqual([
+      '页眉 placeholder “某某”是模板中未填写的占位名称，请填入实际内容',
+      '脚注 2 punctuation-width 半角“,”应改为全角“，”：中文行文使用全角标点（GB/T 15834）',
+      '尾注 1 formulation “法制宣传”不是规范表述，应写作“法治宣传”',
+    ]);
+    const zip = ZipArchive.open(annotated.bytes);
+    const comments = zip.readText('word/comments.xml') as string;
+    expect(comments).toContain('正文之外另有 3 处问题');
+    expect(comments).toContain('脚注 2“数据来源于本镇司法所,截…”：半角“,”应改为全角“，”');
+    // Listed, not edited: the parts outside the body are copied as they were.
+    const original = ZipArchive.open(bytes);
+    for (const part of ['word/header1.xml', 'word/header2.xml', 'word/footnotes.xml', 'word/endnotes.xml'])
+      expect(zip.readText(part)).toBe(original.readText(part));
+  });
+
+  test("the body's findings are those of the CLI: the notes are not in its text", async () => {
+    const annotated = await annotateDocx(withNotes(), 'notes.docx', { linter, cwd: FIXTURES, date: DATE });
+    const plain = cases.get(join(FIXTURES, 'rich.docx')) as Case;
+    expect(shape(annotated.result)).toEqual(shape(plain.annotated.result));
   });
 });

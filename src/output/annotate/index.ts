@@ -1,9 +1,16 @@
 import { selectFixes } from '../../engine/fix.js';
 import { createLinter, type Linter } from '../../engine/linter.js';
 import type { LintMessage, LintResult, LoadedRule, Severity } from '../../engine/types.js';
-import { type DocxPackage, type DocxReadOptions, openDocx, relationshipTarget } from '../../input/docx.js';
+import {
+  type DocxPackage,
+  type DocxReadOptions,
+  openDocx,
+  relationshipTarget,
+  relationshipTargets,
+} from '../../input/docx.js';
 import { describeChar } from '../../input/errors.js';
 import type { SourceFile } from '../../input/types.js';
+import { readWordStories } from '../../input/wordml.js';
 import { writeZip, type ZipPart } from '../../input/zip.js';
 import { buildModel } from '../../model/build.js';
 import type { DocumentModel } from '../../model/types.js';
@@ -49,11 +56,88 @@ export interface AnnotateResult {
   trackedChanges: number;
   /** Findings that could not be marked where they are (text boxes): listed in the summary comment instead. */
   unanchored: LintMessage[];
+  /** Findings in headers, footers, footnotes and endnotes: listed in the summary comment. */
+  outside: OutsideFinding[];
   /** Whether comments and changes of an earlier run were replaced. */
   replaced: boolean;
 }
 
 const SEVERITY: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/**
+ * A finding in text outside the body. Its offsets and line are those of the passage it was found in (`passage`),
+ * which is linted on its own with the rules that read any text (`Linter.lintPassage`).
+ */
+export interface OutsideFinding {
+  /** Where the passage is, as Word names it: 页眉, 页脚, 脚注 2, 尾注 1. */
+  where: string;
+  passage: string;
+  message: LintMessage;
+}
+
+/** The parts outside the body, by relationship type, with what Word calls them. */
+const OUTSIDE_PARTS: { kind: string; name: string; numbered: boolean }[] = [
+  { kind: 'header', name: '页眉', numbered: false },
+  { kind: 'footer', name: '页脚', numbered: false },
+  { kind: 'footnotes', name: '脚注', numbered: true },
+  { kind: 'endnotes', name: '尾注', numbered: true },
+];
+
+/**
+ * The findings in the headers, footers, footnotes and endnotes of a document. Word cannot anchor a comment in a
+ * header or footer, so all of them are listed in the summary comment. The same header in several sections (first
+ * page, odd and even pages) is checked once. A part that cannot be read is passed over: the body is what was asked.
+ */
+function outsideFindings(
+  pkg: DocxPackage,
+  folder: string,
+  linter: Linter,
+  fileName: string,
+): OutsideFinding[] {
+  const out: OutsideFinding[] = [];
+  const seen = new Set<string>();
+  for (const { kind, name, numbered } of OUTSIDE_PARTS) {
+    for (const part of relationshipTargets(pkg.relationshipsXml, kind, folder)) {
+      let stories: ReturnType<typeof readWordStories>;
+      try {
+        const xml = pkg.zip.readText(part);
+        if (xml === undefined) continue;
+        stories = readWordStories(xml);
+      } catch {
+        continue;
+      }
+      stories.forEach((story, i) => {
+        const passage = story.paragraphs.map((p) => p.text).join('\n');
+        const key = `${name}\0${passage}`;
+        if (!passage.trim() || seen.has(key)) return;
+        seen.add(key);
+        const model = buildModel({
+          path: fileName,
+          format: 'text',
+          text: passage,
+          encoding: { encoding: 'utf-8', bom: false, eol: '\n', detected: false },
+        });
+        const where = numbered ? `${name} ${i + 1}` : name;
+        for (const message of linter.lintPassage(model).messages) out.push({ where, passage, message });
+      });
+    }
+  }
+  return out;
+}
+
+/** The summary comment's lines for the findings outside the body. */
+function outsideLines(outside: OutsideFinding[]): string[] {
+  if (outside.length === 0) return [];
+  const lines = [
+    `正文之外另有 ${outside.length} 处问题（页眉、页脚、脚注和尾注只查字词、标点、数字和提法）：`,
+  ];
+  for (const { where, passage, message: m } of outside) {
+    const line = (passage.split('\n')[m.line - 1] ?? '').trim();
+    const shown = line.length > 12 ? `${line.slice(0, 12)}…` : line;
+    lines.push(`${where}“${shown}”：${m.message}（${m.ruleId} · ${SEVERITY[m.severity]}）`);
+  }
+  return lines;
+}
 
 /** A short, visible quotation of text for a comment (invisible characters named). */
 function quote(text: string): string {
@@ -105,6 +189,7 @@ function summaryComment(
   cwd: string,
   tracked: number,
   unanchored: LintMessage[],
+  outside: OutsideFinding[],
   pkg: DocxPackage,
 ): CommentText {
   const summary = buildSummary([{ result, facts: reportFacts(model) }], rules, cwd);
@@ -135,6 +220,7 @@ function summaryComment(
       );
     }
   }
+  paragraphs.push(...outsideLines(outside));
   return { id, paragraphs };
 }
 
@@ -196,8 +282,9 @@ export async function annotateDocx(
   const existingComments = commentsPart ? pkg.zip.readText(commentsPart) : undefined;
   const idParts = [pkg.body.xml, existingComments];
   for (const kind of ID_PARTS) {
-    const part = relationshipTarget(pkg.relationshipsXml, kind, folder);
-    if (part && part !== commentsPart) idParts.push(pkg.zip.readText(part));
+    for (const part of relationshipTargets(pkg.relationshipsXml, kind, folder)) {
+      if (part !== commentsPart) idParts.push(pkg.zip.readText(part));
+    }
   }
   let lastId = largestId(idParts);
   const stamp = { author: ANNOTATION_AUTHOR, initials: 'FL', date, nextId: () => ++lastId };
@@ -227,8 +314,9 @@ export async function annotateDocx(
     }
     comments.push(findingComment(id, m, pkg.text, rules, fix));
   }
+  const outside = outsideFindings(pkg, folder, linter, fileName);
   comments.unshift(
-    summaryComment(summaryId, model, result, linter.rules, cwd, trackedChanges, unanchored, pkg),
+    summaryComment(summaryId, model, result, linter.rules, cwd, trackedChanges, unanchored, outside, pkg),
   );
 
   // The parts that change; every other entry is copied as it is.
@@ -257,6 +345,7 @@ export async function annotateDocx(
     comments: comments.length - 1,
     trackedChanges,
     unanchored,
+    outside,
     replaced: stripped !== null,
   };
 }

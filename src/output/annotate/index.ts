@@ -14,6 +14,7 @@ import { readWordStories } from '../../input/wordml.js';
 import { writeZip, type ZipPart } from '../../input/zip.js';
 import { buildModel } from '../../model/build.js';
 import type { DocumentModel } from '../../model/types.js';
+import { markedEnd } from '../marked-range.js';
 import { buildSummary, cellSymbol, normCitation, reportFacts } from '../summary/index.js';
 import { DocumentAnnotator } from './document.js';
 import {
@@ -301,7 +302,7 @@ export async function annotateDocx(
   let trackedChanges = 0;
   for (const m of result.messages) {
     const id = stamp.nextId();
-    if (!annotator.addComment(id, m.start, anchorEnd(pkg.text, m))) {
+    if (!annotator.addComment(id, m.start, markedEnd(pkg.text, m.start, m.end))) {
       unanchored.push(m);
       continue;
     }
@@ -348,14 +349,4 @@ export async function annotateDocx(
     outside,
     replaced: stripped !== null,
   };
-}
-
-/**
- * Where a finding's comment ends: a finding over several paragraphs (a whole-document count 自此处起, a page header
- * with its line break) is marked on its first paragraph only, as editors underline only its first line; Word would
- * otherwise shade every page between, and LibreOffice shows the comment at the far end.
- */
-function anchorEnd(text: string, m: LintMessage): number {
-  const lineEnd = text.indexOf('\n', m.start);
-  return lineEnd > m.start && lineEnd < m.end ? lineEnd : m.end;
 }

@@ -1,3 +1,4 @@
+import { markedEnd } from '../../output/marked-range.js';
 import { el } from './dom.js';
 import type { Finding } from './types.js';
 
@@ -42,10 +43,7 @@ export function renderHighlights(
   const ranges: Piece[] = [];
   for (const f of findings) {
     const start = clamp(f.start);
-    // A finding over several paragraphs (a count over the whole report, 自此处起) is marked on its first line, as
-    // editors underline it and the Word copy comments it: shading the whole report would hide every other finding.
-    const lineEnd = text.indexOf('\n', start);
-    const end = clamp(Math.max(f.start, lineEnd > start && lineEnd < f.end ? lineEnd : f.end));
+    const end = clamp(Math.max(f.start, markedEnd(text, start, f.end)));
     (start === end ? points : ranges).push({ finding: f, start, end, continued: false });
   }
   points.sort(order);

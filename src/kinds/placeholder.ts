@@ -110,14 +110,14 @@ export default defineKind<Options>({
     const chars = presentChars(model);
     const occurs = new Map<string, boolean>();
     const holds = (s: string) => {
-      let found = occurs.get(s);
-      if (found === undefined) {
-        found = true;
-        for (let i = 0; i < s.length && found; i++) found = hasChar(chars, s.charCodeAt(i));
-        found &&= text.includes(s);
-        occurs.set(s, found);
+      let present = occurs.get(s);
+      if (present === undefined) {
+        present = true;
+        for (let i = 0; i < s.length && present; i++) present = hasChar(chars, s.charCodeAt(i));
+        present &&= text.includes(s);
+        occurs.set(s, present);
       }
-      return found;
+      return present;
     };
     for (const c of compiled) {
       if (c.entry.anyOf && !c.entry.anyOf.some(holds)) continue;

@@ -1,8 +1,6 @@
 import { fromUtf16Codes, utf16Codes } from '../../util/codes.js';
 import { normalizeCodes } from '../shared/normalized.js';
 
-export { normalizeCodes, normalizedCodes } from '../shared/normalized.js';
-
 /**
  * Maps a text to the matching alphabet, one UTF-16 unit for one, so offsets carry over unchanged: half- and
  * full-width brackets, quotes and commas compare equal, and so do the dashes of a range (2021-2025, 2021—2025,

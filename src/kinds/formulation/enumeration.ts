@@ -2,8 +2,8 @@ import type { Report } from '../../engine/types.js';
 import type { DocumentModel } from '../../model/types.js';
 import { compileMatcher, type Match, type Matcher } from '../../util/matcher.js';
 import { partitionPoint } from '../../util/search.js';
+import { normalizedCodes } from '../shared/normalized.js';
 import { ignoredTester } from '../shared/ranges.js';
-import { normalizedCodes } from './alphabet.js';
 import { judge, validIn } from './enumeration-judge.js';
 import type {
   CompiledEnumerations,

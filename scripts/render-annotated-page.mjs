@@ -1,7 +1,9 @@
 // The picture of a reviewed copy in the README (docs/annotate-page.png): page 1 of a seed report annotated by
 // `fazhi-lint annotate`, laid out by LibreOffice Writer.
 //
-//   npm run build && node scripts/render-annotated-page.mjs
+//   npm run build && node scripts/render-annotated-page.mjs [input.docx [output.png]]
+//
+// (default: a seed report, into docs/annotate-page.png)
 //
 // LibreOffice 7.4 (Debian 12) cannot put comments in the margin of a PDF (ExportNotesInMargin came later), so the
 // page comes from its PDF export without comments, and each comment from its PDF export with comments (PDF text
@@ -14,8 +16,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SEED = join(ROOT, 'fixtures/input/seeds/002_0ca269bc21c17480.docx');
-const OUT = join(ROOT, 'docs/annotate-page.png');
+const SEED = process.argv[2] ?? join(ROOT, 'fixtures/input/seeds/002_0ca269bc21c17480.docx');
+const OUT = process.argv[3] ?? join(ROOT, 'docs/annotate-page.png');
 const DPI = 100;
 
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-shot-'));
